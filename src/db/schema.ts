@@ -1,0 +1,235 @@
+/**
+ * The Drizzle schema. Every firm-owned table is keyed by `firm_id` first (OPS-2) so that a
+ * distributed PostgreSQL (Citus) can shard by firm. SQL migrations are generated from this file
+ * with `npx drizzle-kit generate` and committed under src/db/migrations.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const firms = pgTable("firms", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  status: text("status", { enum: ["active", "closed"] }).notNull().default("active"),
+  primarySubscriberId: text("primary_subscriber_id").notNull(),
+  createdAt: ts("created_at").notNull(),
+  updatedAt: ts("updated_at").notNull(),
+  closedAt: ts("closed_at"),
+});
+
+export const subscriptions = pgTable("subscriptions", {
+  firmId: text("firm_id").primaryKey(),
+  plan: text("plan", { enum: ["monthly", "annual"] }).notNull(),
+  priceCents: integer("price_cents").notNull(),
+  currency: text("currency").notNull().default("USD"),
+  totalLicenses: integer("total_licenses").notNull(),
+  pendingRemoval: integer("pending_removal").notNull().default(0),
+  periodStart: ts("period_start").notNull(),
+  periodEnd: ts("period_end").notNull(),
+  removeUnusedAtRenewal: boolean("remove_unused_at_renewal").notNull().default(false),
+  updatedAt: ts("updated_at").notNull(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    email: text("email").notNull(),
+    firstName: text("first_name").notNull().default(""),
+    lastName: text("last_name").notNull().default(""),
+    initials: text("initials"),
+    timeZone: text("time_zone"),
+    address: text("address"),
+    city: text("city"),
+    state: text("state"),
+    zip: text("zip"),
+    country: text("country"),
+    phone: text("phone"),
+    subscriptionType: text("subscription_type", { enum: ["attorney", "non_attorney"] }).notNull(),
+    status: text("status", { enum: ["invited", "active", "deactivated"] }).notNull(),
+    passwordHash: text("password_hash"),
+    version: integer("version").notNull().default(1),
+    deactivatedAt: ts("deactivated_at"),
+    deactivatedById: text("deactivated_by_id"),
+    scheduledDeactivationAt: ts("scheduled_deactivation_at"),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    // USR-2: one invited or active user per login email, across every firm.
+    uniqueIndex("users_login_email_unique")
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.status} in ('invited', 'active')`),
+    index("users_firm_status_idx").on(t.firmId, t.status),
+  ],
+);
+
+export const roles = pgTable(
+  "roles",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    /** The built-in role's stable key (`administrator`, ...); null for custom roles. */
+    systemKey: text("system_key"),
+    permissions: text("permissions").array().notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex("roles_firm_name_unique").on(t.firmId, sql`lower(${t.name})`),
+  ],
+);
+
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    firmId: text("firm_id").notNull(),
+    userId: text("user_id").notNull(),
+    roleId: text("role_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.userId, t.roleId] }),
+    index("user_roles_role_idx").on(t.firmId, t.roleId),
+  ],
+);
+
+/** Cookie sessions and API tokens: only the SHA-256 of the secret is kept (SEC-4). */
+export const sessions = pgTable(
+  "sessions",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    userId: text("user_id").notNull(),
+    kind: text("kind", { enum: ["session", "api_token"] }).notNull(),
+    name: text("name"),
+    tokenHash: text("token_hash").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: ts("created_at").notNull(),
+    lastSeenAt: ts("last_seen_at").notNull(),
+    expiresAt: ts("expires_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex("sessions_token_hash_unique").on(t.tokenHash),
+    index("sessions_user_idx").on(t.firmId, t.userId),
+  ],
+);
+
+/** The firm feed (FEED-1): written by one helper in the same transaction as the change. */
+export const activities = pgTable(
+  "activities",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    actorId: text("actor_id"),
+    actorName: text("actor_name").notNull(),
+    kind: text("kind").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    subjectLabel: text("subject_label").notNull(),
+    changes: jsonb("changes").$type<Record<string, { before: unknown; after: unknown }>>().notNull(),
+    isDeletion: boolean("is_deletion").notNull().default(false),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index("activities_firm_seq_idx").on(t.firmId, t.seq),
+    index("activities_firm_actor_idx").on(t.firmId, t.actorId, t.seq),
+  ],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    userId: text("user_id").notNull(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    readAt: ts("read_at"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index("notifications_user_idx").on(t.firmId, t.userId, t.seq),
+  ],
+);
+
+export interface OutboxEmail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Mail waiting to leave (NTF-2). Written in the change's transaction, sent after commit. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<OutboxEmail>().notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull(),
+    lockedUntil: ts("locked_until"),
+    lastError: text("last_error"),
+    createdAt: ts("created_at").notNull(),
+    sentAt: ts("sent_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** Scheduled work (renewals, expiries, scheduled deactivations) run by the scheduler. */
+export const jobs = pgTable(
+  "jobs",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    kind: text("kind").notNull(),
+    runAt: ts("run_at").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "running", "done", "failed", "cancelled"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lockedUntil: ts("locked_until"),
+    lastError: text("last_error"),
+    createdAt: ts("created_at").notNull(),
+    finishedAt: ts("finished_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    index("jobs_due_idx").on(t.status, t.runAt),
+  ],
+);

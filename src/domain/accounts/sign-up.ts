@@ -1,0 +1,92 @@
+/** Sign-up: a new firm, its subscription, built-in roles and primary subscriber (ACC-1, ACC-2, ROL-1). */
+import { firms, roles, subscriptions, userRoles, users } from "../../db/schema.js";
+import type { Tx } from "../../db/client.js";
+import type { Clock } from "../../jobs/clock.js";
+import type { SignupBody } from "../../shared/schemas.js";
+import { SYSTEM_ROLES } from "../../shared/permissions.js";
+import { recordActivity } from "../feed/record-activity.js";
+import { newId } from "../secrets.js";
+import { openSession, type OpenedSession } from "../sessions/open-session.js";
+import { emailInUse, emailTaken, rethrowEmailConflict } from "./emails.js";
+
+export const DEFAULT_PRICE_CENTS = { monthly: 59_00, annual: 49_00 * 12 } as const;
+
+/** The end of a billing period that starts at `start`. */
+export function periodEnd(start: Date, plan: "monthly" | "annual"): Date {
+  const end = new Date(start);
+  if (plan === "monthly") end.setUTCMonth(end.getUTCMonth() + 1);
+  else end.setUTCFullYear(end.getUTCFullYear() + 1);
+  return end;
+}
+
+export interface SignUpResult {
+  firmId: string;
+  userId: string;
+  session: OpenedSession;
+}
+
+/** Creates everything in one transaction. `passwordHash` is computed before the transaction opens. */
+export async function signUp(
+  tx: Tx,
+  clock: Clock,
+  input: SignupBody,
+  passwordHash: string,
+  meta: { ip?: string | null; userAgent?: string | null },
+): Promise<SignUpResult> {
+  if (await emailTaken(tx, input.email)) throw emailInUse();
+  const now = clock.now();
+  const firmId = newId();
+  const userId = newId();
+  await tx.insert(firms).values({ id: firmId, name: input.firm_name, primarySubscriberId: userId, createdAt: now, updatedAt: now });
+  await tx.insert(subscriptions).values({
+    firmId,
+    plan: input.plan,
+    priceCents: input.price_cents ?? DEFAULT_PRICE_CENTS[input.plan],
+    totalLicenses: input.licenses,
+    periodStart: now,
+    periodEnd: periodEnd(now, input.plan),
+    updatedAt: now,
+  });
+  const roleIds = new Map<string, string>();
+  await tx.insert(roles).values(
+    SYSTEM_ROLES.map((r) => {
+      const id = newId();
+      roleIds.set(r.key, id);
+      return { firmId, id, name: r.name, systemKey: r.key, permissions: [...r.permissions], createdAt: now, updatedAt: now };
+    }),
+  );
+  try {
+    await tx.insert(users).values({
+      firmId,
+      id: userId,
+      email: input.email,
+      firstName: input.first_name,
+      lastName: input.last_name,
+      subscriptionType: "attorney",
+      status: "active",
+      passwordHash,
+      createdAt: now,
+      updatedAt: now,
+    });
+  } catch (err) {
+    rethrowEmailConflict(err);
+  }
+  await tx.insert(userRoles).values({ firmId, userId, roleId: roleIds.get("administrator")! });
+  const actor = { id: userId, name: `${input.first_name} ${input.last_name}` };
+  await recordActivity(tx, clock, {
+    firmId,
+    actor,
+    kind: "firm.created",
+    subject: { type: "firm", id: firmId, label: input.firm_name },
+    after: { name: input.firm_name, plan: input.plan, licenses: input.licenses },
+  });
+  await recordActivity(tx, clock, {
+    firmId,
+    actor,
+    kind: "user.created",
+    subject: { type: "user", id: userId, label: actor.name },
+    after: { email: input.email, status: "active", roles: ["Administrator"], primary_subscriber: true },
+  });
+  const session = await openSession(tx, clock, { firmId, userId, kind: "session", ...meta });
+  return { firmId, userId, session };
+}

@@ -1,0 +1,43 @@
+/** The firm feed, newest first, with filters and cursor paging (FEED-1, FEED-2, FEED-3). */
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { activities } from "../../db/schema.js";
+import { decodeCursor, encodeCursor, page } from "../paging.js";
+
+export interface ListActivitiesInput {
+  userId?: string;
+  kind?: string;
+  deletionsOnly?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+export async function listActivities(db: Executor, firmId: string, input: ListActivitiesInput) {
+  const conditions: SQL[] = [eq(activities.firmId, firmId)];
+  if (input.userId) conditions.push(eq(activities.actorId, input.userId));
+  if (input.kind) conditions.push(eq(activities.kind, input.kind));
+  if (input.deletionsOnly) conditions.push(eq(activities.isDeletion, true));
+  const cursor = decodeCursor(input.cursor);
+  if (cursor) conditions.push(lt(activities.seq, Number(cursor[0])));
+  const rows = await db
+    .select()
+    .from(activities)
+    .where(and(...conditions))
+    .orderBy(desc(activities.seq))
+    .limit(input.limit + 1);
+  return page(rows, input.limit, (r) => encodeCursor(r.seq, r.id));
+}
+
+export function presentActivity(a: typeof activities.$inferSelect) {
+  return {
+    id: a.id,
+    actor: { id: a.actorId, name: a.actorName },
+    kind: a.kind,
+    subject_type: a.subjectType,
+    subject_id: a.subjectId,
+    subject_label: a.subjectLabel,
+    changes: a.changes,
+    is_deletion: a.isDeletion,
+    created_at: a.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,57 @@
+/** The one helper that writes the firm feed (FEED-1), always inside the change's transaction. */
+import { activities } from "../../db/schema.js";
+import type { Tx } from "../../db/client.js";
+import type { Clock } from "../../jobs/clock.js";
+import { newId } from "../secrets.js";
+
+export type Changes = Record<string, { before: unknown; after: unknown }>;
+
+export interface ActivityInput {
+  firmId: string;
+  actor: { id: string | null; name: string };
+  kind: string;
+  subject: { type: string; id: string; label: string };
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  isDeletion?: boolean;
+}
+
+/** Fields whose values never belong in the feed. */
+const SECRET_FIELDS = new Set(["password", "password_hash", "passwordHash", "token", "token_hash", "tokenHash"]);
+
+/** The fields that differ between two snapshots, with their before and after values. */
+export function diff(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): Changes {
+  const out: Changes = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    if (SECRET_FIELDS.has(key)) continue;
+    const b = normalise(before?.[key]);
+    const a = normalise(after?.[key]);
+    if (JSON.stringify(b) !== JSON.stringify(a)) out[key] = { before: b, after: a };
+  }
+  return out;
+}
+
+function normalise(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  return v;
+}
+
+export async function recordActivity(tx: Tx, clock: Clock, input: ActivityInput): Promise<string> {
+  const id = newId();
+  await tx.insert(activities).values({
+    firmId: input.firmId,
+    id,
+    actorId: input.actor.id,
+    actorName: input.actor.name,
+    kind: input.kind,
+    subjectType: input.subject.type,
+    subjectId: input.subject.id,
+    subjectLabel: input.subject.label,
+    changes: diff(input.before, input.after),
+    isDeletion: input.isDeletion ?? false,
+    createdAt: clock.now(),
+  });
+  return id;
+}

@@ -1,0 +1,67 @@
+/** Reads the session, its user's status and effective permissions in one query (ROL-3, ROL-5). */
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import type { Clock } from "../../jobs/clock.js";
+import type { Permission } from "../../shared/permissions.js";
+import type { Actor } from "../context.js";
+import { sha256 } from "../secrets.js";
+
+interface Row {
+  firm_id: string;
+  session_id: string;
+  kind: "session" | "api_token";
+  csrf_token: string;
+  expires_at: Date | string | null;
+  revoked_at: Date | string | null;
+  last_seen_at: Date | string;
+  user_id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  status: string;
+  primary_subscriber_id: string;
+  firm_status: string;
+  permissions: string[] | null;
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+  lastSeenAt: Date;
+}
+
+/** The actor behind a token, or null when the token is unknown, revoked, expired or its user is not active. */
+export async function resolveSession(db: Executor, clock: Clock, token: string): Promise<ResolvedSession | null> {
+  const res = await db.execute(sql`
+    select s.firm_id, s.id as session_id, s.kind, s.csrf_token, s.expires_at, s.revoked_at, s.last_seen_at,
+           u.id as user_id, u.email, u.first_name, u.last_name, u.status,
+           f.primary_subscriber_id, f.status as firm_status,
+           (select array_agg(distinct p) from user_roles ur
+              join roles r on r.firm_id = ur.firm_id and r.id = ur.role_id
+              cross join lateral unnest(r.permissions) as p
+             where ur.firm_id = s.firm_id and ur.user_id = s.user_id) as permissions
+      from sessions s
+      join users u on u.firm_id = s.firm_id and u.id = s.user_id
+      join firms f on f.id = s.firm_id
+     where s.token_hash = ${sha256(token)}`);
+  const row = (res as unknown as { rows: Row[] }).rows[0];
+  if (!row) return null;
+  const now = clock.now().getTime();
+  if (row.revoked_at) return null;
+  if (row.expires_at && new Date(row.expires_at).getTime() <= now) return null;
+  if (row.status !== "active" || row.firm_status !== "active") return null;
+  return {
+    csrfToken: row.csrf_token,
+    lastSeenAt: new Date(row.last_seen_at),
+    actor: {
+      userId: row.user_id,
+      firmId: row.firm_id,
+      email: row.email,
+      name: `${row.first_name} ${row.last_name}`.trim() || row.email,
+      isPrimarySubscriber: row.primary_subscriber_id === row.user_id,
+      permissions: new Set((row.permissions ?? []) as Permission[]),
+      sessionId: row.session_id,
+      sessionKind: row.kind,
+    },
+  };
+}

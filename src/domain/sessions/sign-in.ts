@@ -1,0 +1,39 @@
+/** Password sign-in (SEC-2, USR-3): one answer for every wrong part, and equal timing. */
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { firms, users } from "../../db/schema.js";
+import type { Clock } from "../../jobs/clock.js";
+import { verifyPassword } from "../accounts/passwords.js";
+import { normaliseEmail } from "../accounts/emails.js";
+import { AppError } from "../errors.js";
+import { openSession, type OpenedSession } from "./open-session.js";
+
+export const invalidCredentials = () =>
+  new AppError("invalid_credentials", "The email or password is incorrect.");
+
+export interface SignInResult {
+  firmId: string;
+  userId: string;
+  session: OpenedSession;
+}
+
+export async function signIn(
+  db: Db,
+  clock: Clock,
+  input: { email: string; password: string },
+  meta: { ip?: string | null; userAgent?: string | null },
+): Promise<SignInResult> {
+  // Invited users have no password yet and cannot sign in (USR-3); they get the same answer.
+  const [user] = await db
+    .select({ firmId: users.firmId, id: users.id, passwordHash: users.passwordHash, firmStatus: firms.status })
+    .from(users)
+    .innerJoin(firms, eq(firms.id, users.firmId))
+    .where(and(sql`lower(${users.email}) = ${normaliseEmail(input.email)}`, eq(users.status, "active")))
+    .limit(1);
+  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !ok || user.firmStatus !== "active") throw invalidCredentials();
+  const session = await db.transaction((tx) =>
+    openSession(tx, clock, { firmId: user.firmId, userId: user.id, kind: "session", ...meta }),
+  );
+  return { firmId: user.firmId, userId: user.id, session };
+}

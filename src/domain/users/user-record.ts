@@ -1,0 +1,44 @@
+/** Loading users with their roles: the shape the policies and presenters work on. */
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { roles, userRoles, users } from "../../db/schema.js";
+
+export type UserRow = typeof users.$inferSelect;
+
+export interface UserRecord extends UserRow {
+  isPrimarySubscriber: boolean;
+  roles: { id: string; name: string; systemKey: string | null; permissions: string[] }[];
+}
+
+export const fullName = (u: { firstName: string; lastName: string; email: string }) =>
+  `${u.firstName} ${u.lastName}`.trim() || u.email;
+
+/** Attach roles to user rows, keeping their order. */
+export async function withRoles(db: Executor, firmId: string, primaryId: string, rows: UserRow[]): Promise<UserRecord[]> {
+  if (rows.length === 0) return [];
+  const held = await db
+    .select({ userId: userRoles.userId, id: roles.id, name: roles.name, systemKey: roles.systemKey, permissions: roles.permissions })
+    .from(userRoles)
+    .innerJoin(roles, and(eq(roles.firmId, userRoles.firmId), eq(roles.id, userRoles.roleId)))
+    .where(and(eq(userRoles.firmId, firmId), inArray(userRoles.userId, rows.map((r) => r.id))))
+    .orderBy(asc(roles.name));
+  return rows.map((row) => ({
+    ...row,
+    isPrimarySubscriber: row.id === primaryId,
+    roles: held.filter((h) => h.userId === row.id).map(({ userId: _u, ...r }) => r),
+  }));
+}
+
+/** One user of the firm, or null: a foreign id finds nothing (SEC-1). */
+export async function findUser(
+  db: Executor,
+  firmId: string,
+  primaryId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<UserRecord | null> {
+  const q = db.select().from(users).where(and(eq(users.firmId, firmId), eq(users.id, id)));
+  const rows = opts.forUpdate ? await q.for("update") : await q;
+  const [record] = await withRoles(db, firmId, primaryId, rows);
+  return record ?? null;
+}

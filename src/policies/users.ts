@@ -1,0 +1,36 @@
+/** Who may do what to a user (ACC-3, ACC-4, ACC-5, ROL-7, DEA-1). Pure functions. */
+import type { Actor } from "../domain/context.js";
+
+export interface UserTarget {
+  id: string;
+  status: "invited" | "active" | "deactivated";
+  isPrimarySubscriber: boolean;
+}
+
+const manages = (actor: Actor) => actor.permissions.has("users.manage");
+const isSelf = (actor: Actor, target: UserTarget) => actor.userId === target.id;
+
+export const userPolicy = {
+  view: (_actor: Actor, _target: UserTarget) => true,
+  /** Profile fields: oneself, or a manager of users, never the primary subscriber's but by themself. */
+  edit: (actor: Actor, target: UserTarget) =>
+    isSelf(actor, target) || (manages(actor) && !target.isPrimarySubscriber && target.status !== "deactivated"),
+  change_roles: (actor: Actor, target: UserTarget) =>
+    manages(actor) && !isSelf(actor, target) && !target.isPrimarySubscriber,
+  change_email: (actor: Actor, target: UserTarget) =>
+    isSelf(actor, target) || (manages(actor) && !target.isPrimarySubscriber),
+  deactivate: (actor: Actor, target: UserTarget) =>
+    manages(actor) && !target.isPrimarySubscriber && !isSelf(actor, target) && target.status === "active",
+  reactivate: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "deactivated",
+  sign_out_everywhere: (actor: Actor, target: UserTarget) =>
+    manages(actor) && (!target.isPrimarySubscriber || isSelf(actor, target)),
+} satisfies Record<string, (actor: Actor, target: UserTarget) => boolean>;
+
+export type UserAction = keyof typeof userPolicy;
+
+/** Every ability of the actor on the user, sent with the record for the console (DESIGN habit 3). */
+export function userAbilities(actor: Actor, target: UserTarget): Record<UserAction, boolean> {
+  const out = {} as Record<UserAction, boolean>;
+  for (const action of Object.keys(userPolicy) as UserAction[]) out[action] = userPolicy[action](actor, target);
+  return out;
+}

@@ -1,0 +1,107 @@
+/** Builds the Fastify application: plugins, the auth layer, every route, the console. */
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Fastify from "fastify";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { LIMITS } from "../shared/limits.js";
+import { registerAuth } from "./plugins/auth.js";
+import { registerErrorHandler, sendProblem } from "./plugins/errors.js";
+import { registerOpenApi } from "./plugins/openapi.js";
+import { accountRoutes } from "./routes/accounts.js";
+import { activityRoutes } from "./routes/activities.js";
+import { meRoutes } from "./routes/me.js";
+import { notificationRoutes } from "./routes/notifications.js";
+import { opsRoutes } from "./routes/ops.js";
+import { userRoutes } from "./routes/users.js";
+import type { App, Deps } from "./deps.js";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Where the built console lives, from source and from dist/. */
+function webRoot(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, "../../web"), join(here, "../../dist/web")];
+  return candidates.find((p) => existsSync(join(p, "index.html"))) ?? null;
+}
+
+export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : { level: deps.config.LOG_LEVEL, redact: ["req.headers.authorization", "req.headers.cookie", "req.headers[\"x-csrf-token\"]"] },
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: true,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  registerErrorHandler(app);
+
+  // SEC-7: CSP, no-sniff, frame denial, referrer policy.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    hsts: deps.config.PUBLIC_URL?.startsWith("https://") ? undefined : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => {
+      const err = new Error(`Too many attempts. Try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`) as Error & { statusCode: number };
+      err.statusCode = 429;
+      return err;
+    },
+  });
+  await registerOpenApi(app);
+  registerAuth(app, { db: deps.database.db, clock: deps.clock });
+
+  await app.register(async (api) => {
+    const zapi = api.withTypeProvider<ZodTypeProvider>() as App;
+    await accountRoutes(zapi, deps);
+    await meRoutes(zapi, deps);
+    await userRoutes(zapi, deps);
+    await activityRoutes(zapi, deps);
+    await notificationRoutes(zapi, deps);
+  }, { prefix: "/api/v1" });
+  await opsRoutes(app as App, deps);
+
+  const root = webRoot();
+  if (root) await app.register(fastifyStatic, { root, wildcard: false, index: ["index.html"] });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    const isPage = request.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/dev/") && !/\.[a-z0-9]+$/i.test(path);
+    if (isPage && root) return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    return sendProblem(reply, "not_found", `No route ${request.method} ${path}.`);
+  });
+  return app as App;
+}

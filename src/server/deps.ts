@@ -1,0 +1,30 @@
+/** What the routes are given: the database, the clock, configuration and the background parts. */
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "../config.js";
+import type { Database } from "../db/client.js";
+import type { Clock } from "../jobs/clock.js";
+import type { Scheduler } from "../jobs/scheduler.js";
+import type { LiveNotifications } from "../jobs/live-notifications.js";
+import type { OutboxWorker } from "../jobs/outbox-worker.js";
+import type { TestClock } from "../jobs/clock.js";
+
+export interface Deps {
+  database: Database;
+  clock: Clock;
+  config: Config;
+  scheduler: Scheduler;
+  live: LiveNotifications;
+  /** Sends mail when SMTP is configured; null keeps mail in the local outbox. */
+  outbox: OutboxWorker | null;
+  /** Present only when started with CHAMBERS_TEST_CLOCK=1 (OPS-5). */
+  testClock: TestClock | null;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

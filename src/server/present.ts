@@ -1,0 +1,59 @@
+/** Turns records into the API's shapes. Abilities come from the policies, never from here. */
+import type { Actor } from "../domain/context.js";
+import { fullName, type UserRecord } from "../domain/users/user-record.js";
+import { userAbilities } from "../policies/users.js";
+import type { FirmOut, UserOut } from "../shared/schemas.js";
+import type { firms, subscriptions } from "../db/schema.js";
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export function presentUser(u: UserRecord, actor: Actor): UserOut {
+  return {
+    id: u.id,
+    email: u.email,
+    first_name: u.firstName,
+    last_name: u.lastName,
+    name: fullName(u),
+    initials: u.initials,
+    time_zone: u.timeZone,
+    address: u.address,
+    city: u.city,
+    state: u.state,
+    zip: u.zip,
+    country: u.country,
+    phone: u.phone,
+    subscription_type: u.subscriptionType,
+    status: u.status,
+    is_primary_subscriber: u.isPrimarySubscriber,
+    roles: u.roles.map((r) => ({ id: r.id, name: r.name })),
+    groups: [],
+    addons: [],
+    invitation: null,
+    deactivated_at: iso(u.deactivatedAt),
+    scheduled_deactivation_at: iso(u.scheduledDeactivationAt),
+    created_at: u.createdAt.toISOString(),
+    updated_at: u.updatedAt.toISOString(),
+    abilities: userAbilities(actor, u),
+  };
+}
+
+export function presentFirm(f: typeof firms.$inferSelect, s: typeof subscriptions.$inferSelect): FirmOut {
+  return {
+    id: f.id,
+    name: f.name,
+    status: f.status,
+    primary_subscriber_id: f.primarySubscriberId,
+    subscription: {
+      plan: s.plan,
+      price_cents: s.priceCents,
+      currency: s.currency,
+      total_licenses: s.totalLicenses,
+      pending_removal: s.pendingRemoval,
+      period_start: s.periodStart.toISOString(),
+      period_end: s.periodEnd.toISOString(),
+      remove_unused_at_renewal: s.removeUnusedAtRenewal,
+    },
+    sso: null,
+    created_at: f.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,132 @@
+/** Sign-up, sign-in, sign-out, the current user and the firm (ACC-1, SEC-2, SEC-3). */
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { hashPassword, assertStrongPassword } from "../../domain/accounts/passwords.js";
+import { signUp } from "../../domain/accounts/sign-up.js";
+import { loadFirm } from "../../domain/firms/load-firm.js";
+import { revokeOwnSession } from "../../domain/sessions/revoke-session.js";
+import { signIn } from "../../domain/sessions/sign-in.js";
+import { resolveSession } from "../../domain/sessions/resolve-session.js";
+import { findUser } from "../../domain/users/user-record.js";
+import { notFound } from "../../domain/errors.js";
+import { firmOut, meOut, sessionCreatedOut, signInBody, signupBody, signupOut } from "../../shared/schemas.js";
+import { actorOf, SESSION_COOKIE } from "../plugins/auth.js";
+import { presentFirm, presentUser } from "../present.js";
+import type { Actor } from "../../domain/context.js";
+import type { App, Deps } from "../deps.js";
+import type { OpenedSession } from "../../domain/sessions/open-session.js";
+
+const meta = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers["user-agent"] ?? null });
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, request: FastifyRequest, session: OpenedSession) {
+  const secure = request.protocol === "https" || (deps.config.PUBLIC_URL?.startsWith("https://") ?? false);
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    ...(session.expiresAt ? { expires: session.expiresAt } : {}),
+  });
+}
+
+/** The actor as a user object, with everything the console needs. */
+async function loadMe(deps: Deps, actor: Actor, csrfToken: string) {
+  const { db } = deps.database;
+  const { firm, subscription } = await loadFirm(db, actor.firmId);
+  const user = await findUser(db, actor.firmId, firm.primarySubscriberId, actor.userId);
+  if (!user) throw notFound("User");
+  return {
+    ...presentUser(user, actor),
+    permissions: [...actor.permissions].sort(),
+    firm: presentFirm(firm, subscription),
+    csrf_token: csrfToken,
+  };
+}
+
+/** An actor for someone who has just signed in, before any request of theirs has been authenticated. */
+async function freshActor(deps: Deps, firmId: string, userId: string, token: string): Promise<Actor> {
+  const resolved = await resolveSession(deps.database.db, deps.clock, token);
+  if (!resolved || resolved.actor.firmId !== firmId || resolved.actor.userId !== userId) throw notFound("User");
+  return resolved.actor;
+}
+
+export async function accountRoutes(app: App, deps: Deps) {
+  const { db } = deps.database;
+
+  app.post(
+    "/signup",
+    {
+      config: { auth: "public", rateLimit: { max: 20, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["accounts"],
+        summary: "Create a firm and its primary subscriber",
+        body: signupBody,
+        response: { 201: signupOut },
+      },
+    },
+    async (request, reply) => {
+      assertStrongPassword(request.body.password);
+      const passwordHash = await hashPassword(request.body.password);
+      const result = await db.transaction((tx) => signUp(tx, deps.clock, request.body, passwordHash, meta(request)));
+      setSessionCookie(reply, deps, request, result.session);
+      const actor = await freshActor(deps, result.firmId, result.userId, result.session.token);
+      const me = await loadMe(deps, actor, result.session.csrfToken);
+      return reply.code(201).send({ firm: me.firm, user: me, token: result.session.token });
+    },
+  );
+
+  app.post(
+    "/sessions",
+    {
+      config: {
+        auth: "public",
+        rateLimit: {
+          max: 10,
+          timeWindow: "1 minute",
+          hook: "preHandler",
+          keyGenerator: (req: FastifyRequest) =>
+            `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase()}`,
+        },
+      },
+      schema: { tags: ["accounts"], summary: "Sign in with email and password", body: signInBody, response: { 201: sessionCreatedOut } },
+    },
+    async (request, reply) => {
+      const result = await signIn(db, deps.clock, request.body, meta(request));
+      setSessionCookie(reply, deps, request, result.session);
+      const actor = await freshActor(deps, result.firmId, result.userId, result.session.token);
+      const { firm } = await loadFirm(db, actor.firmId);
+      const user = await findUser(db, actor.firmId, firm.primarySubscriberId, actor.userId);
+      return reply.code(201).send({
+        token: result.session.token,
+        user: presentUser(user!, actor),
+        expires_at: result.session.expiresAt!.toISOString(),
+      });
+    },
+  );
+
+  app.delete(
+    "/sessions/current",
+    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "Sign out", response: { 204: z.null() } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => revokeOwnSession({ tx, clock: deps.clock, actor }, actor.sessionId, actor.sessionKind));
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/me",
+    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "The signed-in user", response: { 200: meOut } } },
+    async (request) => loadMe(deps, actorOf(request), request.csrfToken ?? ""),
+  );
+
+  app.get(
+    "/firm",
+    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "The firm", response: { 200: firmOut } } },
+    async (request) => {
+      const { firm, subscription } = await loadFirm(db, actorOf(request).firmId);
+      return presentFirm(firm, subscription);
+    },
+  );
+}

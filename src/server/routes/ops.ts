@@ -1,0 +1,87 @@
+/** Health, readiness (OPS-4), the local mailbox outside production, and the test clock (OPS-5). */
+import { desc, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { outbox } from "../../db/schema.js";
+import { migrationsApplied } from "../../db/migrate.js";
+import { escapeHtml } from "../../mail/layout.js";
+import { validation } from "../../domain/errors.js";
+import { isoTime } from "../../shared/schemas.js";
+import { sendProblem } from "../plugins/errors.js";
+import type { App, Deps } from "../deps.js";
+
+export async function opsRoutes(app: App, deps: Deps) {
+  const { db } = deps.database;
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+
+  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await db.execute(sql`select 1`);
+      if (!(await migrationsApplied(deps.database))) return sendProblem(reply, "service_unavailable", "Migrations are pending.");
+      return { status: "ready", database: deps.database.kind };
+    } catch {
+      return sendProblem(reply, "service_unavailable", "The database is not reachable.");
+    }
+  });
+
+  if (!deps.config.production) {
+    app.get("/dev/mail", { schema: { hide: true } }, async (_request, reply) => {
+      const rows = await db.select().from(outbox).orderBy(desc(outbox.seq)).limit(100);
+      const items = rows
+        .map(
+          (m) =>
+            `<tr><td>${m.createdAt.toISOString()}</td><td>${escapeHtml(m.payload.to)}</td><td><a href="/dev/mail/${m.firmId}/${m.id}">${escapeHtml(m.payload.subject)}</a></td><td>${m.status}</td></tr>`,
+        )
+        .join("");
+      return reply
+        .type("text/html; charset=utf-8")
+        .send(`<!doctype html><title>Local outbox</title><body style="font-family:sans-serif"><h1>Local outbox</h1><p>Mail kept here because SMTP_URL is not set.</p><table cellpadding="6"><tr><th>Created</th><th>To</th><th>Subject</th><th>Status</th></tr>${items}</table></body>`);
+    });
+    app.get(
+      "/dev/mail/:firmId/:id",
+      { schema: { hide: true, params: z.object({ firmId: z.string().max(100), id: z.string().max(100) }) } },
+      async (request, reply) => {
+        const [m] = await db.select().from(outbox).where(eq(outbox.id, request.params.id)).limit(1);
+        if (!m || m.firmId !== request.params.firmId) return sendProblem(reply, "not_found", "No such message.");
+        return reply.type("text/html; charset=utf-8").send(m.payload.html);
+      },
+    );
+  }
+
+  const testClock = deps.testClock;
+  if (testClock) {
+    const clockOut = z.object({ now: isoTime });
+    app.get(
+      "/api/v1/_test/clock",
+      { config: { auth: "public" }, schema: { tags: ["operations"], summary: "The test clock (CHAMBERS_TEST_CLOCK=1 only)", response: { 200: clockOut } } },
+      async () => ({ now: testClock.now().toISOString() }),
+    );
+    app.post(
+      "/api/v1/_test/clock",
+      {
+        config: { auth: "public" },
+        schema: {
+          tags: ["operations"],
+          summary: "Move the test clock and run what fell due",
+          body: z.strictObject({ advance_seconds: z.number().int().min(0).max(10 * 365 * 86400).optional(), now: isoTime.optional() }),
+          response: { 200: clockOut.extend({ ran: z.number().int() }) },
+        },
+      },
+      async (request) => {
+        const { advance_seconds, now } = request.body;
+        if ((advance_seconds === undefined) === (now === undefined)) {
+          throw validation([{ path: "advance_seconds", message: "Give either advance_seconds or now." }]);
+        }
+        if (now !== undefined) {
+          const to = new Date(now);
+          if (to < testClock.now()) throw validation([{ path: "now", message: "The test clock only moves forward." }]);
+          testClock.set(to);
+        } else testClock.advance(advance_seconds! * 1000);
+        const ran = await deps.scheduler.runDue();
+        await deps.outbox?.deliverDue();
+        return { now: testClock.now().toISOString(), ran };
+      },
+    );
+  }
+}

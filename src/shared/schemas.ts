@@ -1,0 +1,169 @@
+/** The zod schemas of the API's bodies and answers: one truth for the server and the console. */
+import { z } from "zod";
+import { LIMITS } from "./limits.js";
+import { PERMISSION_KEYS } from "./permissions.js";
+
+// A missing field says so plainly, in the server's answers and the console's forms alike.
+z.config({ customError: (issue) => (issue.input === undefined ? "Required." : undefined) });
+
+const name = (max: number = LIMITS.nameMax) => z.string().trim().min(1, "Required.").max(max);
+export const emailField = z
+  .string()
+  .trim()
+  .max(LIMITS.emailMax)
+  .pipe(z.email({ message: "Enter a valid email address." }));
+export const passwordField = z
+  .string()
+  .min(LIMITS.passwordMin, `Use at least ${LIMITS.passwordMin} characters.`)
+  .max(LIMITS.passwordMax);
+export const isoTime = z.iso.datetime();
+export const idParam = z.object({ id: z.string().min(1).max(100) });
+
+export const cursorQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).default(LIMITS.pageDefault),
+  cursor: z.string().max(200).optional(),
+});
+
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), next_cursor: z.string().nullable() });
+
+export const signupBody = z.strictObject({
+  firm_name: name(LIMITS.firmNameMax),
+  first_name: name(),
+  last_name: name(),
+  email: emailField,
+  password: passwordField,
+  plan: z.enum(["monthly", "annual"]),
+  licenses: z.number().int().min(1).max(LIMITS.licensesMax),
+  price_cents: z.number().int().min(0).max(LIMITS.priceCentsMax).optional(),
+});
+export type SignupBody = z.infer<typeof signupBody>;
+
+export const signInBody = z.strictObject({
+  email: z.string().trim().min(1, "Required.").max(LIMITS.emailMax),
+  password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
+});
+
+export const roleRef = z.object({ id: z.string(), name: z.string() });
+export const userRef = z.object({ id: z.string(), name: z.string(), inactive: z.boolean() });
+
+export const userOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  name: z.string(),
+  initials: z.string().nullable(),
+  time_zone: z.string().nullable(),
+  address: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  zip: z.string().nullable(),
+  country: z.string().nullable(),
+  phone: z.string().nullable(),
+  subscription_type: z.enum(["attorney", "non_attorney"]),
+  status: z.enum(["invited", "active", "deactivated"]),
+  is_primary_subscriber: z.boolean(),
+  roles: z.array(roleRef),
+  groups: z.array(roleRef),
+  addons: z.array(z.string()),
+  invitation: z
+    .object({ id: z.string(), expires_at: isoTime, sent_at: isoTime.nullable(), expired: z.boolean() })
+    .nullable(),
+  deactivated_at: isoTime.nullable(),
+  scheduled_deactivation_at: isoTime.nullable(),
+  created_at: isoTime,
+  updated_at: isoTime,
+  abilities: z.record(z.string(), z.boolean()),
+});
+export type UserOut = z.infer<typeof userOut>;
+
+export const subscriptionOut = z.object({
+  plan: z.enum(["monthly", "annual"]),
+  price_cents: z.number().int(),
+  currency: z.string(),
+  total_licenses: z.number().int(),
+  pending_removal: z.number().int(),
+  period_start: isoTime,
+  period_end: isoTime,
+  remove_unused_at_renewal: z.boolean(),
+});
+
+export const firmOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(["active", "closed"]),
+  primary_subscriber_id: z.string(),
+  subscription: subscriptionOut,
+  sso: z.null(),
+  created_at: isoTime,
+});
+export type FirmOut = z.infer<typeof firmOut>;
+
+export const meOut = userOut.extend({
+  permissions: z.array(z.enum(PERMISSION_KEYS as [string, ...string[]])),
+  firm: firmOut,
+  csrf_token: z.string(),
+});
+
+export const signupOut = z.object({ firm: firmOut, user: userOut, token: z.string() });
+export const sessionCreatedOut = z.object({ token: z.string(), user: userOut, expires_at: isoTime });
+
+export const sessionOut = z.object({
+  id: z.string(),
+  created_at: isoTime,
+  last_seen_at: isoTime,
+  expires_at: isoTime.nullable(),
+  ip: z.string().nullable(),
+  user_agent: z.string().nullable(),
+  current: z.boolean(),
+});
+
+export const tokenBody = z.strictObject({ name: name(LIMITS.tokenNameMax) });
+export const tokenOut = z.object({ id: z.string(), name: z.string(), created_at: isoTime, last_seen_at: isoTime });
+export const tokenCreatedOut = z.object({ id: z.string(), name: z.string(), token: z.string() });
+
+export const activityOut = z.object({
+  id: z.string(),
+  actor: z.object({ id: z.string().nullable(), name: z.string() }),
+  kind: z.string(),
+  subject_type: z.string(),
+  subject_id: z.string(),
+  subject_label: z.string(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+  is_deletion: z.boolean(),
+  created_at: isoTime,
+});
+
+export const activitiesQuery = cursorQuery.extend({
+  user_id: z.string().max(100).optional(),
+  kind: z.string().max(100).optional(),
+  deletions_only: z.enum(["true", "false"]).optional(),
+});
+
+export const notificationOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  read_at: isoTime.nullable(),
+  created_at: isoTime,
+});
+
+export const notificationsQuery = cursorQuery.extend({ unread: z.enum(["true", "false"]).optional() });
+
+export const usersQuery = cursorQuery.extend({
+  status: z.enum(["active", "invited", "deactivated", "all"]).default("active"),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(["name", "-name", "email", "-email", "created_at", "-created_at"]).default("name"),
+});
+
+export const problemOut = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
