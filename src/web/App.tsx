@@ -1,0 +1,64 @@
+import { Center, Loader } from "@mantine/core";
+import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
+import { useMe } from "./api/queries";
+import { AppLayout } from "./components/AppLayout";
+import { LoadError } from "./components/LoadError";
+import { AccountPage } from "./pages/AccountPage";
+import { SessionsPage } from "./pages/SessionsPage";
+import { SignInPage } from "./pages/SignInPage";
+import { SignUpPage } from "./pages/SignUpPage";
+import { UsersPage } from "./pages/UsersPage";
+
+const HOME = "/settings/users";
+
+function FullPageLoader() {
+  return (
+    <Center h="100vh">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+}
+
+/** Waits for /me, then shows the signed-in shell or sends the visitor to sign in. */
+function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <FullPageLoader />;
+  if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <AppLayout>
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+/** Sign-in and sign-up are for visitors; a signed-in user goes home. */
+function GuestOnly() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <FullPageLoader />;
+  if (me.data) {
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from?.startsWith("/settings") ? from : HOME} replace />;
+  }
+  return <Outlet />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<GuestOnly />}>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/signup" element={<SignUpPage />} />
+      </Route>
+      <Route element={<RequireAuth />}>
+        <Route path="/settings/users" element={<UsersPage />} />
+        <Route path="/settings/account" element={<AccountPage />} />
+        <Route path="/settings/sessions" element={<SessionsPage />} />
+        <Route path="/settings" element={<Navigate to={HOME} replace />} />
+      </Route>
+      <Route path="*" element={<Navigate to={HOME} replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,25 @@
+import { ApiProblem, fieldName, problemMessage } from "./problem";
+
+interface FormLike {
+  setErrors(errors: Record<string, string>): void;
+  getValues(): object;
+}
+
+/**
+ * Puts every field error of a validation problem on the matching form field at once.
+ * Returns the message to show above the form, or null when every error found its field.
+ */
+export function applyProblemToForm(form: FormLike, error: unknown): string | null {
+  if (!(error instanceof ApiProblem) || error.errors.length === 0) return problemMessage(error);
+  const fields = new Set(Object.keys(form.getValues()));
+  const placed: Record<string, string> = {};
+  const unplaced: string[] = [];
+  for (const { path, message } of error.errors) {
+    const name = fieldName(path);
+    if (fields.has(name)) placed[name] = placed[name] ? `${placed[name]} ${message}` : message;
+    else unplaced.push(name ? `${name}: ${message}` : message);
+  }
+  form.setErrors(placed);
+  if (unplaced.length > 0) return `${error.detail} ${unplaced.join("; ")}`;
+  return Object.keys(placed).length > 0 ? null : error.detail;
+}

@@ -1,0 +1,91 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, setCsrfToken } from "./client";
+import { isProblem } from "./problem";
+import type { Me, UserStatusFilter } from "./types";
+
+export const keys = {
+  me: ["me"] as const,
+  users: (status: UserStatusFilter, q: string) => ["users", status, q] as const,
+  sessions: ["my-sessions"] as const,
+  tokens: ["my-tokens"] as const,
+  firm: ["firm"] as const,
+  licenses: ["licenses"] as const,
+};
+
+/** The signed-in user, or null when signed out. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const { data } = await api.GET("/me");
+    setCsrfToken(data?.csrf_token ?? null);
+    return data ?? null;
+  } catch (error) {
+    if (isProblem(error) && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** The signed-in user inside the authenticated shell, where it is known to exist. */
+export function useCurrentUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error("useCurrentUser is only valid inside the signed-in shell");
+  return data;
+}
+
+export function useUsers(status: UserStatusFilter, q: string) {
+  return useInfiniteQuery({
+    queryKey: keys.users(status, q),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) => {
+      const { data } = await api.GET("/users", {
+        params: { query: { status, q: q || undefined, cursor: pageParam, limit: 50 } },
+      });
+      return data!;
+    },
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+export function useSessions() {
+  return useQuery({
+    queryKey: keys.sessions,
+    queryFn: async () => (await api.GET("/me/sessions")).data!,
+  });
+}
+
+export function useTokens() {
+  return useQuery({
+    queryKey: keys.tokens,
+    queryFn: async () => (await api.GET("/me/tokens")).data!,
+    retry: false,
+  });
+}
+
+export function useFirm() {
+  return useQuery({ queryKey: keys.firm, queryFn: async () => (await api.GET("/firm")).data! });
+}
+
+export function useLicenses() {
+  return useQuery({
+    queryKey: keys.licenses,
+    queryFn: async () => (await api.GET("/licenses")).data!,
+    retry: false,
+  });
+}
+
+/** After sign-in, sign-up or sign-out: drop what was cached for the previous user, re-read /me. */
+export function useResetSession() {
+  const client = useQueryClient();
+  return async (): Promise<Me | null> => {
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== "me" });
+    const me = await fetchMe();
+    client.setQueryData(keys.me, me);
+    return me;
+  };
+}

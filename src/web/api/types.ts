@@ -1,0 +1,24 @@
+import type { ApiPaths } from "./pending-paths";
+
+/** As openapi-fetch returns data: it drops properties typed exactly `null` (e.g. `sso: null`). */
+type Readable<T> = T extends (infer E)[]
+  ? Readable<E>[]
+  : T extends object
+    ? { [K in keyof T as [NonNullable<T[K]>] extends [never] ? never : K]: Readable<T[K]> }
+    : T;
+
+type JsonOf<R> = R extends { content: { "application/json": infer T } } ? Readable<T> : never;
+
+/** The JSON body of a path's successful (200 or 201) answer. */
+type Ok<P extends keyof ApiPaths, M extends keyof ApiPaths[P]> = ApiPaths[P][M] extends { responses: infer R }
+  ? R extends { 200: infer A } ? JsonOf<A> : R extends { 201: infer B } ? JsonOf<B> : never
+  : never;
+
+export type Me = Ok<"/me", "get">;
+export type User = Ok<"/users", "get">["data"][number];
+export type Firm = Ok<"/firm", "get">;
+export type Session = Ok<"/me/sessions", "get">["data"][number];
+export type ApiToken = Ok<"/me/tokens", "get">["data"][number];
+export type Licenses = Ok<"/licenses", "get">;
+export type SignUpBody = ApiPaths["/signup"]["post"]["requestBody"]["content"]["application/json"];
+export type UserStatusFilter = "active" | "invited" | "deactivated" | "all";

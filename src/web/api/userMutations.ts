@@ -1,0 +1,86 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { notifications } from "@mantine/notifications";
+import { api } from "./client";
+import { notifyError } from "./mutations";
+import type { User } from "./types";
+
+function useUserMutation<V>(fn: (vars: V) => Promise<unknown>, success: (vars: V) => string, failure: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (_data, vars) => notifications.show({ color: "teal", message: success(vars) }),
+    onError: (error) => notifyError(failure, error),
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: ["users"] });
+      await client.invalidateQueries({ queryKey: ["licenses"] });
+    },
+  });
+}
+
+export function useResendInvitation() {
+  return useUserMutation(
+    async (user: User) => {
+      await api.POST("/invitations/{id}/resend", { params: { path: { id: user.invitation!.id! } } });
+    },
+    (user) => `A new invitation was sent to ${user.email}.`,
+    "Could not resend the invitation",
+  );
+}
+
+export function useRevokeInvitation() {
+  return useUserMutation(
+    async (user: User) => {
+      await api.DELETE("/invitations/{id}", { params: { path: { id: user.invitation!.id! } } });
+    },
+    (user) => `The invitation to ${user.email} was revoked and its license freed.`,
+    "Could not revoke the invitation",
+  );
+}
+
+export function useCancelScheduledDeactivation() {
+  return useUserMutation(
+    async (user: User) => {
+      await api.DELETE("/users/{id}/scheduled-deactivation", { params: { path: { id: user.id } } });
+    },
+    (user) => `The scheduled deactivation of ${user.name} was cancelled.`,
+    "Could not cancel the scheduled deactivation",
+  );
+}
+
+export interface DeactivateVars {
+  user: User;
+  removeLicense: boolean;
+  leaveWork: boolean;
+}
+
+/** Errors are left to the caller: a 409 reassignment_required asks a follow-up question. */
+export function useDeactivateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ user, removeLicense, leaveWork }: DeactivateVars) =>
+      (
+        await api.POST("/users/{id}/deactivate", {
+          params: { path: { id: user.id } },
+          body: { remove_license_at_next_bill: removeLicense, ...(leaveWork ? { leave_work: true } : {}) },
+        })
+      ).data!,
+    onSuccess: (_data, { user }) => notifications.show({ color: "teal", message: `${user.name} was deactivated.` }),
+    onSettled: () => client.invalidateQueries({ queryKey: ["users"] }),
+  });
+}
+
+/** Errors are left to the caller: a 409 license_purchase_required asks to confirm a purchase. */
+export function useReactivateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ user, confirmPurchase }: { user: User; confirmPurchase: boolean }) =>
+      (
+        await api.POST("/users/{id}/reactivate", {
+          params: { path: { id: user.id } },
+          body: confirmPurchase ? { confirm_purchase: true } : {},
+        })
+      ).data!,
+    onSuccess: (_data, { user }) => notifications.show({ color: "teal", message: `${user.name} was reactivated.` }),
+    onSettled: () => client.invalidateQueries({ queryKey: ["users"] }),
+  });
+}

@@ -1,0 +1,94 @@
+import type { ReactNode } from "react";
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconChevronDown, IconBuilding, IconLogout, IconShieldLock, IconUsers } from "@tabler/icons-react";
+import { NavLink as RouterNavLink } from "react-router";
+import { useCurrentUser } from "../api/queries";
+import { useSignOut } from "../api/mutations";
+import { Wordmark } from "./Wordmark";
+
+const NAV = [
+  { to: "/settings/users", label: "Manage users", icon: IconUsers },
+  { to: "/settings/account", label: "Account", icon: IconBuilding },
+  { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },
+];
+
+function UserMenu() {
+  const me = useCurrentUser();
+  const signOut = useSignOut();
+  return (
+    <Menu position="bottom-end" width={240} shadow="md">
+      <Menu.Target>
+        <UnstyledButton aria-label="Account menu" data-testid="user-menu">
+          <Group gap="xs" wrap="nowrap">
+            <Avatar color="navy" radius="xl" size={32}>
+              {me.initials || `${me.first_name[0] ?? ""}${me.last_name[0] ?? ""}`}
+            </Avatar>
+            <Text size="sm" fw={500} visibleFrom="sm">
+              {me.name}
+            </Text>
+            <IconChevronDown size={14} stroke={1.5} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Signed in as</Menu.Label>
+        <Text size="sm" px="sm" pb="xs" truncate>
+          {me.email}
+        </Text>
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconLogout size={16} stroke={1.5} />} onClick={() => signOut.mutate()}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** The signed-in console: header with firm and user menu, settings navigation on the left. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const me = useCurrentUser();
+  const [opened, { toggle, close }] = useDisclosure();
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 248, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="xl"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Wordmark />
+            <Divider orientation="vertical" visibleFrom="sm" />
+            <Text size="sm" c="dimmed" fw={500} visibleFrom="sm" data-testid="firm-name" truncate maw={360}>
+              {me.firm.name}
+            </Text>
+          </Group>
+          <UserMenu />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="md">
+        <Stack gap={4}>
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4} style={{ letterSpacing: 0.6 }}>
+            Settings
+          </Text>
+          {NAV.map(({ to, label, icon: Icon }) => (
+            <RouterNavLink key={to} to={to} onClick={close} style={{ textDecoration: "none", color: "inherit" }}>
+              {({ isActive }) => (
+                <NavLink
+                  component="span"
+                  label={label}
+                  active={isActive}
+                  leftSection={<Icon size={18} stroke={1.5} />}
+                  style={{ borderRadius: "var(--mantine-radius-md)" }}
+                />
+              )}
+            </RouterNavLink>
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

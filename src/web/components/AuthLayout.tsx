@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import { Box, Center, Paper, Stack, Text, Title } from "@mantine/core";
+import { Wordmark } from "./Wordmark";
+
+/** The centred card used by sign-in and sign-up. */
+export function AuthLayout({ title, subtitle, children, footer, width = 440 }: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+  width?: number;
+}) {
+  return (
+    <Center mih="100vh" p="md">
+      <Box w="100%" maw={width}>
+        <Stack align="center" gap="lg" mb="lg">
+          <Wordmark size="xl" />
+        </Stack>
+        <Paper withBorder shadow="sm" p={32}>
+          <Title order={2} fz={22} mb={4}>
+            {title}
+          </Title>
+          {subtitle && (
+            <Text size="sm" c="dimmed" mb="lg">
+              {subtitle}
+            </Text>
+          )}
+          {children}
+        </Paper>
+        {footer && (
+          <Text size="sm" c="dimmed" ta="center" mt="lg">
+            {footer}
+          </Text>
+        )}
+      </Box>
+    </Center>
+  );
+}

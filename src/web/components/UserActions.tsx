@@ -1,0 +1,151 @@
+import { ActionIcon, Checkbox, Menu, Stack, Text } from "@mantine/core";
+import { modals } from "@mantine/modals";
+import { IconDots, IconMailForward, IconMailOff, IconUserCheck, IconUserOff, IconCalendarX } from "@tabler/icons-react";
+import { notifyError } from "../api/mutations";
+import { isProblem } from "../api/problem";
+import {
+  useCancelScheduledDeactivation, useDeactivateUser, useReactivateUser, useResendInvitation, useRevokeInvitation,
+} from "../api/userMutations";
+import type { User } from "../api/types";
+import { formatMoney } from "../format";
+
+/**
+ * The row's action menu. Every item is shown only when the server's `abilities`
+ * for that user allow it; the console never works the rules out for itself.
+ */
+export function UserActions({ user }: { user: User }) {
+  const can = user.abilities ?? {};
+  const resend = useResendInvitation();
+  const revoke = useRevokeInvitation();
+  const cancelScheduled = useCancelScheduledDeactivation();
+  const deactivate = useDeactivateUser();
+  const reactivate = useReactivateUser();
+  const invitationId = user.invitation?.id;
+
+  const confirmRevoke = () =>
+    modals.openConfirmModal({
+      title: "Revoke invitation",
+      children: (
+        <Text size="sm">
+          The link sent to <b>{user.email}</b> will stop working and the license it holds will become available.
+        </Text>
+      ),
+      labels: { confirm: "Revoke invitation", cancel: "Keep it" },
+      confirmProps: { color: "red" },
+      onConfirm: () => revoke.mutate(user),
+    });
+
+  const runDeactivate = (removeLicense: boolean, leaveWork: boolean) =>
+    deactivate.mutate(
+      { user, removeLicense, leaveWork },
+      {
+        onError: (error) => {
+          if (!isProblem(error, "reassignment_required")) return notifyError("Could not deactivate", error);
+          const counts = (error.extra.counts ?? {}) as Record<string, number>;
+          modals.openConfirmModal({
+            title: "This user still has open work",
+            children: (
+              <Stack gap="xs">
+                <Text size="sm">
+                  {user.name} is responsible for {counts.matters ?? 0} open or pending matter(s) and owns{" "}
+                  {counts.events ?? 0} upcoming event(s) on them. Nothing is deleted either way.
+                </Text>
+                <Text size="sm" c="dimmed">
+                  You can deactivate now and leave the work where it is, or cancel and reassign it first.
+                </Text>
+              </Stack>
+            ),
+            labels: { confirm: "Deactivate and leave work", cancel: "Cancel" },
+            confirmProps: { color: "red" },
+            onConfirm: () => runDeactivate(removeLicense, true),
+          });
+        },
+      },
+    );
+
+  const confirmDeactivate = () => {
+    let removeLicense = false;
+    modals.openConfirmModal({
+      title: `Deactivate ${user.name}`,
+      children: (
+        <Stack gap="sm">
+          <Text size="sm">
+            They will be signed out everywhere and can no longer sign in. Their work stays in place, and you can
+            reactivate them later.
+          </Text>
+          <Checkbox
+            label="Remove the freed license at the next bill"
+            onChange={(event) => {
+              removeLicense = event.currentTarget.checked;
+            }}
+          />
+        </Stack>
+      ),
+      labels: { confirm: "Deactivate", cancel: "Cancel" },
+      confirmProps: { color: "red" },
+      onConfirm: () => runDeactivate(removeLicense, false),
+    });
+  };
+
+  const runReactivate = (confirmPurchase: boolean) =>
+    reactivate.mutate(
+      { user, confirmPurchase },
+      {
+        onError: (error) => {
+          if (!isProblem(error, "license_purchase_required")) return notifyError("Could not reactivate", error);
+          const quote = error.extra.quote as { count: number; amount_cents: number; currency: string } | undefined;
+          modals.openConfirmModal({
+            title: "A license is needed",
+            children: (
+              <Text size="sm">
+                No license is available. Reactivating {user.name} buys {quote?.count ?? 1} more license(s)
+                {quote ? `, charged ${formatMoney(quote.amount_cents, quote.currency)} now for the rest of this period` : ""}.
+              </Text>
+            ),
+            labels: { confirm: "Buy and reactivate", cancel: "Cancel" },
+            onConfirm: () => runReactivate(true),
+          });
+        },
+      },
+    );
+
+  const items = [
+    can.resend_invitation && invitationId && (
+      <Menu.Item key="resend" leftSection={<IconMailForward size={16} />} onClick={() => resend.mutate(user)}>
+        Resend invitation
+      </Menu.Item>
+    ),
+    can.revoke_invitation && invitationId && (
+      <Menu.Item key="revoke" color="red" leftSection={<IconMailOff size={16} />} onClick={confirmRevoke}>
+        Revoke invitation
+      </Menu.Item>
+    ),
+    can.cancel_scheduled_deactivation && user.scheduled_deactivation_at && (
+      <Menu.Item key="cancel" leftSection={<IconCalendarX size={16} />} onClick={() => cancelScheduled.mutate(user)}>
+        Cancel scheduled deactivation
+      </Menu.Item>
+    ),
+    can.reactivate && (
+      <Menu.Item key="reactivate" leftSection={<IconUserCheck size={16} />} onClick={() => runReactivate(false)}>
+        Reactivate
+      </Menu.Item>
+    ),
+    can.deactivate && (
+      <Menu.Item key="deactivate" color="red" leftSection={<IconUserOff size={16} />} onClick={confirmDeactivate}>
+        Deactivate
+      </Menu.Item>
+    ),
+  ].filter(Boolean);
+
+  if (items.length === 0) return null;
+  return (
+    <Menu position="bottom-end" withinPortal shadow="md" width={240}>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${user.name}`}>
+          <IconDots size={18} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>{items}</Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,95 @@
+import { Badge, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useFirm, useLicenses } from "../api/queries";
+import { LoadError } from "../components/LoadError";
+import { PageHeader } from "../components/PageHeader";
+import { formatDate, formatMoney } from "../format";
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" fw={500} tt="uppercase" style={{ letterSpacing: 0.4 }}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <Paper withBorder p="md" bg="gray.0">
+      <Text size="xs" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      <Text fz={24} fw={600} mt={2}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+function LicensesCard() {
+  // Shown to those the server lets read licenses; a 403 simply hides the card.
+  const licenses = useLicenses();
+  if (!licenses.data) return null;
+  const l = licenses.data;
+  return (
+    <Paper withBorder p="lg">
+      <Title order={4} mb="md">
+        Licenses
+      </Title>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
+        <Stat label="Total" value={l.total} />
+        <Stat label="In use" value={l.occupied} />
+        <Stat label="Available" value={l.available} />
+        <Stat label="Pending removal" value={l.pending_removal} />
+      </SimpleGrid>
+      <Text size="sm" c="dimmed" mt="md">
+        Renews on {formatDate(l.period_end)}. Estimated next bill: {formatMoney(l.next_bill_estimate_cents, l.currency)}.
+      </Text>
+    </Paper>
+  );
+}
+
+export function AccountPage() {
+  const firm = useFirm();
+  if (firm.isPending) {
+    return (
+      <Center py={64}>
+        <Loader size="sm" aria-label="Loading account" />
+      </Center>
+    );
+  }
+  if (firm.isError) return <LoadError error={firm.error} onRetry={() => void firm.refetch()} />;
+  const { name, status, subscription: sub } = firm.data;
+
+  return (
+    <>
+      <PageHeader title="Account" description="Your firm's account and subscription." />
+      <Stack gap="lg">
+        <Paper withBorder p="lg">
+          <Group justify="space-between" mb="md">
+            <Title order={4}>Firm</Title>
+            <Badge color={status === "active" ? "teal" : "gray"} variant="light">
+              {status === "active" ? "Active" : "Closed"}
+            </Badge>
+          </Group>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
+            <Field label="Firm name">{name}</Field>
+            <Field label="Plan">{sub.plan === "annual" ? "Annual" : "Monthly"}</Field>
+            <Field label="Price per license">
+              {formatMoney(sub.price_cents, sub.currency)} / {sub.plan === "annual" ? "year" : "month"}
+            </Field>
+            <Field label="Current period">
+              {formatDate(sub.period_start)} – {formatDate(sub.period_end)}
+            </Field>
+          </SimpleGrid>
+        </Paper>
+        <LicensesCard />
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from "react";
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconAlertCircle } from "@tabler/icons-react";
+import { Link } from "react-router";
+import { applyProblemToForm } from "../api/forms";
+import { useSignIn } from "../api/mutations";
+import { isProblem } from "../api/problem";
+import { AuthLayout } from "../components/AuthLayout";
+
+/** Sign-in messages never say which of email or password was wrong (SEC-2). */
+function signInMessage(error: unknown): string | null {
+  if (isProblem(error, "invalid_credentials")) return "Email or password is incorrect.";
+  if (isProblem(error, "sso_required")) return "Your firm signs in through single sign-on. Use your firm's sign-in page.";
+  if (isProblem(error, "rate_limited")) return "Too many sign-in attempts. Please wait a few minutes and try again.";
+  return null;
+}
+
+export function SignInPage() {
+  const signIn = useSignIn();
+  const [alert, setAlert] = useState<string | null>(null);
+  const form = useForm({
+    mode: "uncontrolled",
+    initialValues: { email: "", password: "" },
+    validate: {
+      email: (v) => (v.trim() ? null : "Enter your email"),
+      password: (v) => (v ? null : "Enter your password"),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    setAlert(null);
+    signIn.mutate(
+      { email: values.email.trim(), password: values.password },
+      {
+        onError: (error) => {
+          const message = signInMessage(error);
+          if (message) {
+            form.setFieldValue("password", "");
+            setAlert(message);
+          } else setAlert(applyProblemToForm(form, error));
+        },
+      },
+    );
+  });
+
+  return (
+    <AuthLayout
+      title="Sign in"
+      subtitle="Welcome back. Sign in to manage your firm."
+      footer={
+        <>
+          New to Chambers?{" "}
+          <Anchor component={Link} to="/signup" fw={500}>
+            Create a firm account
+          </Anchor>
+        </>
+      }
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {alert && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+              {alert}
+            </Alert>
+          )}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            autoFocus
+            key={form.key("email")}
+            {...form.getInputProps("email")}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            key={form.key("password")}
+            {...form.getInputProps("password")}
+          />
+          <Button type="submit" fullWidth mt="xs" loading={signIn.isPending}>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,38 @@
+import { createTheme, type MantineColorsTuple } from "@mantine/core";
+
+/** A deep, quiet navy: the primary colour of the console. */
+const navy: MantineColorsTuple = [
+  "#eef3f9",
+  "#dce4ef",
+  "#b5c7de",
+  "#8ba8cd",
+  "#688dbf",
+  "#527cb6",
+  "#4573b3",
+  "#36629d",
+  "#2d578d",
+  "#1f3a5f",
+];
+
+export const theme = createTheme({
+  primaryColor: "navy",
+  primaryShade: 8,
+  colors: { navy },
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  headings: {
+    fontFamily:
+      'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+    fontWeight: "600",
+  },
+  defaultRadius: "md",
+  cursorType: "pointer",
+  components: {
+    Button: { defaultProps: { radius: "md" } },
+    Paper: { defaultProps: { radius: "md" } },
+    Badge: { defaultProps: { radius: "sm" } },
+  },
+});
+
+/** The serif used for the product's name only. */
+export const wordmarkFont = 'Georgia, "Times New Roman", serif';
