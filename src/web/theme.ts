@@ -30,7 +30,8 @@ export const theme = createTheme({
   components: {
     Button: { defaultProps: { radius: "md" } },
     Paper: { defaultProps: { radius: "md" } },
-    Badge: { defaultProps: { radius: "sm" } },
+    // Sentence-case badges read calmer than the default capitals.
+    Badge: { defaultProps: { radius: "sm" }, styles: { root: { textTransform: "none", fontWeight: 600 } } },
   },
 });
 

@@ -5,6 +5,8 @@ import type { Clock } from "../../jobs/clock.js";
 import type { SignupBody } from "../../shared/schemas.js";
 import { SYSTEM_ROLES } from "../../shared/permissions.js";
 import { recordActivity } from "../feed/record-activity.js";
+import { enqueueEmail } from "../outbox/enqueue-email.js";
+import { renderEmail } from "../../mail/layout.js";
 import { newId } from "../secrets.js";
 import { openSession, type OpenedSession } from "../sessions/open-session.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "./emails.js";
@@ -31,7 +33,7 @@ export async function signUp(
   clock: Clock,
   input: SignupBody,
   passwordHash: string,
-  meta: { ip?: string | null; userAgent?: string | null },
+  meta: { ip?: string | null; userAgent?: string | null; appUrl: string },
 ): Promise<SignUpResult> {
   if (await emailTaken(tx, input.email)) throw emailInUse();
   const now = clock.now();
@@ -87,6 +89,22 @@ export async function signUp(
     subject: { type: "user", id: userId, label: actor.name },
     after: { email: input.email, status: "active", roles: ["Administrator"], primary_subscriber: true },
   });
-  const session = await openSession(tx, clock, { firmId, userId, kind: "session", ...meta });
+  await enqueueEmail(
+    tx,
+    clock,
+    firmId,
+    "welcome",
+    renderEmail({
+      to: input.email,
+      subject: `${input.firm_name} is ready in Chambers`,
+      paragraphs: [
+        `Hello ${input.first_name},`,
+        `Your firm ${input.firm_name} now has its Chambers account, with ${input.licenses} license${input.licenses === 1 ? "" : "s"} on the ${input.plan} plan. You are its primary subscriber.`,
+        "Next, invite your colleagues and give each the roles they need.",
+      ],
+      action: { label: "Open Chambers", url: `${meta.appUrl}/settings/users` },
+    }),
+  );
+  const session = await openSession(tx, clock, { firmId, userId, kind: "session", ip: meta.ip, userAgent: meta.userAgent });
   return { firmId, userId, session };
 }

@@ -18,6 +18,11 @@ import type { OpenedSession } from "../../domain/sessions/open-session.js";
 
 const meta = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers["user-agent"] ?? null });
 
+/** The console's address for links in mail: PUBLIC_URL, or where this request came in. */
+export function appUrl(deps: Deps, request: FastifyRequest): string {
+  return deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+}
+
 export function setSessionCookie(reply: FastifyReply, deps: Deps, request: FastifyRequest, session: OpenedSession) {
   const secure = request.protocol === "https" || (deps.config.PUBLIC_URL?.startsWith("https://") ?? false);
   reply.setCookie(SESSION_COOKIE, session.token, {
@@ -67,7 +72,7 @@ export async function accountRoutes(app: App, deps: Deps) {
     async (request, reply) => {
       assertStrongPassword(request.body.password);
       const passwordHash = await hashPassword(request.body.password);
-      const result = await db.transaction((tx) => signUp(tx, deps.clock, request.body, passwordHash, meta(request)));
+      const result = await db.transaction((tx) => signUp(tx, deps.clock, request.body, passwordHash, { ...meta(request), appUrl: appUrl(deps, request) }));
       setSessionCookie(reply, deps, request, result.session);
       const actor = await freshActor(deps, result.firmId, result.userId, result.session.token);
       const me = await loadMe(deps, actor, result.session.csrfToken);

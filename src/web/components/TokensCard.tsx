@@ -15,25 +15,31 @@ import { EmptyState } from "./EmptyState";
 
 function NewTokenNotice({ token, onDone }: { token: { name: string; token: string }; onDone: () => void }) {
   return (
-    <Alert color="teal" variant="light" title={`Token “${token.name}” created`} icon={<IconKey size={18} />}>
+    <Alert color="navy" variant="light" title={`Token “${token.name}” created`} icon={<IconKey size={18} />}>
       <Text size="sm" mb="xs">
         Copy it now and keep it somewhere safe: it will not be shown again.
       </Text>
       <Group gap="xs" wrap="nowrap" align="center">
-        <Code block style={{ flex: 1, wordBreak: "break-all", whiteSpace: "pre-wrap" }} data-testid="new-token">
+        <Code
+          block
+          bg="white"
+          fz="sm"
+          style={{ flex: 1, wordBreak: "break-all", whiteSpace: "pre-wrap", border: "1px solid var(--mantine-color-gray-3)" }}
+          data-testid="new-token"
+        >
           {token.token}
         </Code>
         <CopyButton value={token.token}>
           {({ copied, copy }) => (
             <Tooltip label={copied ? "Copied" : "Copy token"}>
-              <ActionIcon variant="light" color={copied ? "teal" : "gray"} onClick={copy} aria-label="Copy token" size="lg">
+              <ActionIcon variant="default" color={copied ? "teal" : "gray"} onClick={copy} aria-label="Copy token" size="lg">
                 {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
               </ActionIcon>
             </Tooltip>
           )}
         </CopyButton>
       </Group>
-      <Button size="xs" variant="subtle" color="teal" mt="xs" onClick={onDone}>
+      <Button size="xs" variant="default" mt="sm" onClick={onDone}>
         I have saved it
       </Button>
     </Alert>

@@ -1,4 +1,5 @@
 import { Avatar, Badge, Group, Stack, Table, Text } from "@mantine/core";
+import { IconStarFilled } from "@tabler/icons-react";
 import type { User } from "../api/types";
 import { RoleBadges, StatusBadge, subscriptionLabel } from "./UserBadges";
 import { UserActions } from "./UserActions";
@@ -19,7 +20,13 @@ function NameCell({ user }: { user: User }) {
           {name}
         </Text>
         {user.is_primary_subscriber && (
-          <Badge size="xs" color="yellow.8" variant="light" w="fit-content">
+          <Badge
+            size="sm"
+            color="navy"
+            variant="light"
+            w="fit-content"
+            leftSection={<IconStarFilled size={10} color="var(--mantine-color-yellow-6)" />}
+          >
             Primary subscriber
           </Badge>
         )}

@@ -83,6 +83,13 @@ export function AccountPage() {
             <Field label="Price per license">
               {formatMoney(sub.price_cents, sub.currency)} / {sub.plan === "annual" ? "year" : "month"}
             </Field>
+            <Field label="Licenses">
+              {sub.total_licenses}
+              {sub.pending_removal > 0 ? ` (${sub.pending_removal} to be removed at renewal)` : ""}
+            </Field>
+            <Field label="Renewal">
+              {sub.plan === "annual" && sub.remove_unused_at_renewal ? "Unused licenses are removed at renewal" : "All licenses renew"}
+            </Field>
             <Field label="Current period">
               {formatDate(sub.period_start)} – {formatDate(sub.period_end)}
             </Field>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import {
-  Alert, Anchor, Button, Group, Input, NumberInput, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput,
+  Alert, Anchor, Button, Divider, Group, Input, NumberInput, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertCircle } from "@tabler/icons-react";
@@ -118,6 +118,7 @@ export function SignUpPage() {
             key={form.key("password")}
             {...form.getInputProps("password")}
           />
+          <Divider label="Subscription" labelPosition="left" mt="xs" />
           <Group grow align="flex-start" gap="md">
             <Input.Wrapper label="Billing plan" description="You can add licenses at any time." error={form.errors.plan}>
               <SegmentedControl
@@ -134,7 +135,7 @@ export function SignUpPage() {
             </Input.Wrapper>
             <NumberInput
               label="Number of licenses"
-              description="One per person who will use Chambers."
+              description="One per person using Chambers."
               min={1}
               max={10000}
               allowDecimal={false}

@@ -103,11 +103,12 @@ export function UsersPage() {
       />
       <Paper withBorder>
         <Tabs
+          style={{ "--tab-border-color": "transparent" }}
           value={status}
           onChange={(value) => setParams(value && value !== "active" ? { status: value } : {}, { replace: true })}
         >
-          <Group justify="space-between" px="md" pt="xs" gap="sm" wrap="wrap" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
-            <Tabs.List style={{ borderBottom: 0 }}>
+          <Group justify="space-between" align="flex-end" px="md" pt="xs" gap="sm" wrap="wrap" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+            <Tabs.List>
               {TABS.map((tab) => (
                 <Tabs.Tab key={tab.value} value={tab.value}>
                   {tab.label}
@@ -119,7 +120,7 @@ export function UsersPage() {
               aria-label="Search users"
               size="xs"
               w={240}
-              mb="xs"
+              mb={8}
               leftSection={<IconSearch size={14} />}
               value={query}
               onChange={(event) => setQuery(event.currentTarget.value)}

@@ -1,0 +1,109 @@
+/** `chambers seed-demo`: a demo firm with realistic people to explore the console with (OPS-6). */
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { emailTaken } from "../domain/accounts/emails.js";
+import { assertStrongPassword, hashPassword } from "../domain/accounts/passwords.js";
+import { signUp } from "../domain/accounts/sign-up.js";
+import { createActiveUser } from "../domain/users/create-active-user.js";
+import { migrate } from "../db/migrate.js";
+import { systemClock } from "../jobs/clock.js";
+import { emailField, signupBody } from "../shared/schemas.js";
+import { SYSTEM_ROLES } from "../shared/permissions.js";
+import { withDatabase } from "./database.js";
+import { DEMO_DOMAIN, DEMO_FIRM_NAME, DEMO_OWNER, DEMO_PEOPLE, demoEmail, type DemoPerson } from "./demo-people.js";
+import { CliError, UsageError } from "./errors.js";
+import type { Command } from "./main.js";
+
+const LICENSES = DEMO_PEOPLE.length + 1 + 2; // everyone, plus two spare seats to invite into
+
+function options(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: "string" }, domain: { type: "string" }, password: { type: "string" } },
+    strict: true,
+  });
+  const domain = (values.domain ?? DEMO_DOMAIN).trim().toLowerCase();
+  const ownerEmail = values.email ?? demoEmail(DEMO_OWNER.firstName, DEMO_OWNER.lastName, domain);
+  if (!emailField.safeParse(ownerEmail).success) throw new UsageError(`--email is not a valid email address: ${ownerEmail}`);
+  if (!emailField.safeParse(`someone@${domain}`).success) throw new UsageError(`--domain is not a valid email domain: ${domain}`);
+  // A fresh random password unless one is given: a demo must not open a well-known door.
+  const password = values.password ?? randomBytes(12).toString("base64url");
+  if (values.password !== undefined) assertStrongPassword(password);
+  return { domain, ownerEmail: ownerEmail.trim(), password };
+}
+
+const roleNames = (keys: readonly string[]) => keys.map((k) => SYSTEM_ROLES.find((r) => r.key === k)?.name ?? k).join(", ");
+
+export const seedDemoCommand: Command = {
+  name: "seed-demo",
+  usage: "seed-demo [--email owner@example.com] [--domain example.com] [--password ...]",
+  summary: `Create the demo firm "${DEMO_FIRM_NAME}" with its people`,
+  async run(args) {
+    const { domain, ownerEmail, password } = options(args);
+    const people = DEMO_PEOPLE.map((p) => ({ ...p, email: demoEmail(p.firstName, p.lastName, domain) }));
+    const body = signupBody.parse({
+      firm_name: DEMO_FIRM_NAME,
+      first_name: DEMO_OWNER.firstName,
+      last_name: DEMO_OWNER.lastName,
+      email: ownerEmail,
+      password,
+      plan: "annual",
+      licenses: LICENSES,
+    });
+
+    await withDatabase(async ({ database, where }) => {
+      await migrate(database);
+      if (await emailTaken(database.db, ownerEmail)) {
+        throw new CliError(
+          `${ownerEmail} already has an account, so the demo firm looks seeded already; nothing was changed (pass --email and --domain to seed another).`,
+        );
+      }
+      for (const p of people) {
+        if (await emailTaken(database.db, p.email)) {
+          throw new CliError(`${p.email} already has an account; nothing was changed (pass --domain to give the demo people other addresses).`);
+        }
+      }
+      // Hash before the transaction opens: argon2 is slow on purpose and must not hold locks.
+      const passwordHash = await hashPassword(password);
+      const firmId = await database.db.transaction(async (tx) => {
+        const firm = await signUp(tx, systemClock, body, passwordHash, { ip: null, userAgent: "chambers seed-demo" });
+        for (const p of people) {
+          await createActiveUser(tx, systemClock, {
+            firmId: firm.firmId,
+            email: p.email,
+            firstName: p.firstName,
+            lastName: p.lastName,
+            passwordHash,
+            subscriptionType: p.subscriptionType,
+            roleKeys: p.roleKeys,
+          });
+        }
+        return firm.firmId;
+      });
+      printSummary({ firmId, where, ownerEmail, password, people });
+    });
+  },
+};
+
+function printSummary(s: { firmId: string; where: string; ownerEmail: string; password: string; people: (DemoPerson & { email: string })[] }) {
+  const owner = { ...DEMO_OWNER, email: s.ownerEmail, subscriptionType: "attorney", roleKeys: ["administrator"] };
+  const rows = [owner, ...s.people].map((p) => [
+    `${p.firstName} ${p.lastName}`,
+    p.title,
+    roleNames(p.roleKeys),
+    p.subscriptionType === "attorney" ? "attorney" : "non-attorney",
+    p.email,
+  ]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const lines = [
+    `Created the demo firm ${DEMO_FIRM_NAME} with ${rows.length} people in ${s.where}.`,
+    "",
+    `  Firm id:   ${s.firmId}`,
+    `  Email:     ${s.ownerEmail}`,
+    `  Password:  ${s.password}`,
+    "",
+    `Sign in as ${DEMO_OWNER.firstName} ${DEMO_OWNER.lastName}, the primary subscriber. Everyone signs in with the same password:`,
+    ...rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()}`),
+  ];
+  console.log(lines.join("\n"));
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export interface FirmFixture {
+  firmName: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  password: string;
+}
+
+/** A firm with an email unique to this run, so a reused database never collides. */
+export function newFirm(prefix: string): FirmFixture {
+  const tag = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+  return {
+    firmName: `Hartley & Stone LLP ${tag.slice(-4).toUpperCase()}`,
+    firstName: "Eleanor",
+    lastName: "Hartley",
+    email: `${prefix}-${tag}@hartley-stone.example`,
+    password: "correct horse battery staple 42",
+  };
+}
+
+/** Signs the firm up through the API; the request context keeps the session cookie. */
+export async function signUpByApi(request: APIRequestContext, firm: FirmFixture): Promise<void> {
+  const response = await request.post("/api/v1/signup", {
+    data: {
+      firm_name: firm.firmName,
+      first_name: firm.firstName,
+      last_name: firm.lastName,
+      email: firm.email,
+      password: firm.password,
+      plan: "monthly",
+      licenses: 5,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+export async function signInInUi(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Saves a full-page screenshot as test/e2e/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  // Let fonts and transitions settle so the picture shows what a person would see.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(250);
+  await page.screenshot({
+    path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)),
+    fullPage: true,
+  });
+}
