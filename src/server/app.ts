@@ -66,6 +66,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
         formAction: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        // Only behind HTTPS: on plain http://localhost it would break every asset.
+        upgradeInsecureRequests: deps.config.PUBLIC_URL?.startsWith("https://") ? [] : null,
       },
     },
     frameguard: { action: "deny" },
