@@ -55,6 +55,17 @@ test("ACC-1 shows every field error of a refused sign-up at once", async ({ page
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
   await expect(page.getByText("Use at least 12 characters")).toBeVisible();
   await expect(page).toHaveURL(/\/signup$/);
+
+  // The server is the judge: a long but common password comes back as a field error.
+  const firm = newFirm("acc1-invalid");
+  await page.getByLabel("Firm name").fill(firm.firmName);
+  await page.getByLabel("First name").fill(firm.firstName);
+  await page.getByLabel("Last name").fill(firm.lastName);
+  await page.getByLabel("Work email").fill(firm.email);
+  await page.getByLabel("Password", { exact: true }).fill("password1234");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/common/i);
+  await expect(page).toHaveURL(/\/signup$/);
 });
 
 test("SEC-2 a wrong password gets the generic sign-in error, which names neither field", async ({ page, playwright }) => {

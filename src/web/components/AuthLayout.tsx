@@ -1,3 +1,4 @@
+import { useDocumentTitle } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { Box, Center, Paper, Stack, Text, Title } from "@mantine/core";
 import { Wordmark } from "./Wordmark";
@@ -10,6 +11,7 @@ export function AuthLayout({ title, subtitle, children, footer, width = 440 }: {
   footer?: ReactNode;
   width?: number;
 }) {
+  useDocumentTitle(`${title} · Chambers`);
   return (
     <Center mih="100vh" p="md">
       <Box w="100%" maw={width}>

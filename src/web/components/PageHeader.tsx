@@ -1,3 +1,4 @@
+import { useDocumentTitle } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { Group, Stack, Text, Title } from "@mantine/core";
 
@@ -7,6 +8,7 @@ export function PageHeader({ title, description, actions }: {
   description?: ReactNode;
   actions?: ReactNode;
 }) {
+  useDocumentTitle(`${title} · Chambers`);
   return (
     <Group justify="space-between" align="flex-end" mb="lg" wrap="wrap" gap="md">
       <Stack gap={4}>
