@@ -120,7 +120,7 @@ export const sessionOut = z.object({
 });
 
 export const tokenBody = z.strictObject({ name: name(LIMITS.tokenNameMax) });
-export const tokenOut = z.object({ id: z.string(), name: z.string(), created_at: isoTime, last_seen_at: isoTime });
+export const tokenOut = z.object({ id: z.string(), name: z.string(), created_at: isoTime, last_seen_at: isoTime.nullable() });
 export const tokenCreatedOut = z.object({ id: z.string(), name: z.string(), token: z.string() });
 
 export const activityOut = z.object({

@@ -57,7 +57,7 @@ export async function meRoutes(app: App, deps: Deps) {
       const actor = actorOf(request);
       const rows = await db.select().from(sessions).where(live(actor.firmId, actor.userId, "api_token")).orderBy(desc(sessions.createdAt)).limit(200);
       return {
-        data: rows.map((s) => ({ id: s.id, name: s.name ?? "", created_at: s.createdAt.toISOString(), last_seen_at: s.lastSeenAt.toISOString() })),
+        data: rows.map((s) => ({ id: s.id, name: s.name ?? "", created_at: s.createdAt.toISOString(), last_seen_at: s.lastSeenAt > s.createdAt ? s.lastSeenAt.toISOString() : null })),
         next_cursor: null,
       };
     },
