@@ -1,9 +1,10 @@
 /** Opens the database the configuration names, as the server would (OPS-1, OPS-2). */
 import { resolve } from "node:path";
-import { loadConfig } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import { openDatabase, type Database } from "../db/client.js";
 
 export interface Target {
+  config: Config;
   database: Database;
   /** Where the data lives, for messages; never includes a password. */
   where: string;
@@ -12,7 +13,12 @@ export interface Target {
 export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Target> {
   const config = loadConfig(env);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
-  return { database, where: describe(config.DATABASE_URL, config.DATA_DIR) };
+  return { config, database, where: describe(config.DATABASE_URL, config.DATA_DIR) };
+}
+
+/** The console's address, for links in mail: PUBLIC_URL, or where `npm start` would listen. */
+export function consoleUrl(config: Config): string {
+  return config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
 }
 
 function describe(databaseUrl: string | undefined, dataDir: string): string {

@@ -1,27 +1,34 @@
 /** `npm run chambers -- <command>`: the operator's command line (OPS-3, OPS-6). */
-import { pathToFileURL } from "node:url";
 import { CliError, UsageError, oneLine } from "./errors.js";
-import { migrateCommand } from "./migrate.js";
-import { seedDemoCommand } from "./seed-demo.js";
 
-export interface Command {
+/** What every command module exports: it throws to fail, CliError for an expected failure. */
+export type RunCommand = (args: string[]) => Promise<void>;
+
+interface Command {
   name: string;
   /** The usage line after `chambers`, e.g. `migrate`. */
   usage: string;
   summary: string;
-  run(args: string[]): Promise<void>;
+  /** Loaded on use, so `help` does not pay for the database driver and argon2. */
+  load(): Promise<{ run: RunCommand }>;
 }
 
-const COMMANDS: Command[] = [migrateCommand, seedDemoCommand];
+const COMMANDS: Command[] = [
+  { name: "migrate", usage: "migrate", summary: "Apply the database migrations this version needs", load: () => import("./migrate.js") },
+  {
+    name: "seed-demo",
+    usage: "seed-demo [--email owner@example.com] [--domain example.com] [--password ...]",
+    summary: 'Create the demo firm "Whitford & Hale LLP" with its people, all signing in with one printed password',
+    load: () => import("./seed-demo.js"),
+  },
+];
 
 export function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     "Usage: npm run chambers -- <command> [options]",
     "",
     "Commands:",
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
-    `  ${"help".padEnd(width)}  Show this help`,
+    ...[...COMMANDS, { usage: "help", summary: "Show this help" }].flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     "",
     "The database comes from DATABASE_URL (PostgreSQL) or else DATA_DIR (embedded, default ./data).",
   ].join("\n");
@@ -37,7 +44,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    await command.run(args);
+    await (await command.load()).run(args);
     return 0;
   } catch (err) {
     if (err instanceof UsageError || isParseArgsError(err)) {
@@ -55,7 +62,5 @@ function isParseArgsError(err: unknown): boolean {
   return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_");
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  // Leave by exit code rather than process.exit, so buffered output is never cut short.
-  process.exitCode = await runCli(process.argv.slice(2));
-}
+// Leave by exit code rather than process.exit, so buffered output is never cut short.
+process.exitCode = await runCli(process.argv.slice(2));

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { migrate, migrationsFolder } from "../db/migrate.js";
 import { withDatabase } from "./database.js";
-import type { Command } from "./main.js";
+import type { RunCommand } from "./main.js";
 
 interface JournalEntry {
   tag: string;
@@ -26,24 +26,21 @@ async function lastApplied(database: Database): Promise<number> {
   return Number((res as unknown as { rows: { at: string }[] }).rows[0]?.at ?? 0);
 }
 
-export const migrateCommand: Command = {
-  name: "migrate",
-  usage: "migrate",
-  summary: "Apply the database migrations this version needs",
-  async run(args) {
-    parseArgs({ args, options: {}, strict: true });
-    await withDatabase(async ({ database, where }) => {
-      const before = await lastApplied(database);
-      await migrate(database);
-      const after = await lastApplied(database);
-      const entries = journal();
-      const applied = entries.filter((e) => e.when > before && e.when <= after);
-      if (applied.length === 0) {
-        console.log(`Database is up to date (${entries.length} migrations) in ${where}.`);
-        return;
-      }
-      console.log(`Applied ${applied.length} migration${applied.length === 1 ? "" : "s"} to ${where}:`);
-      for (const e of applied) console.log(`  ${e.tag}`);
-    });
-  },
+const plural = (n: number) => `${n} migration${n === 1 ? "" : "s"}`;
+
+export const run: RunCommand = async (args) => {
+  parseArgs({ args, options: {}, strict: true });
+  await withDatabase(async ({ database, where }) => {
+    const before = await lastApplied(database);
+    await migrate(database);
+    const after = await lastApplied(database);
+    const entries = journal();
+    const applied = entries.filter((e) => e.when > before && e.when <= after);
+    if (applied.length === 0) {
+      console.log(`Already up to date: ${where} has all ${plural(entries.length)}.`);
+      return;
+    }
+    console.log(`Applied ${plural(applied.length)} to ${where}:`);
+    for (const e of applied) console.log(`  ${e.tag}`);
+  });
 };

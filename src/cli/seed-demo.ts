@@ -5,14 +5,15 @@ import { emailTaken } from "../domain/accounts/emails.js";
 import { assertStrongPassword, hashPassword } from "../domain/accounts/passwords.js";
 import { signUp } from "../domain/accounts/sign-up.js";
 import { createActiveUser } from "../domain/users/create-active-user.js";
+import type { Executor } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { systemClock } from "../jobs/clock.js";
 import { emailField, signupBody } from "../shared/schemas.js";
 import { SYSTEM_ROLES } from "../shared/permissions.js";
-import { withDatabase } from "./database.js";
+import { consoleUrl, withDatabase } from "./database.js";
 import { DEMO_DOMAIN, DEMO_FIRM_NAME, DEMO_OWNER, DEMO_PEOPLE, demoEmail, type DemoPerson } from "./demo-people.js";
 import { CliError, UsageError } from "./errors.js";
-import type { Command } from "./main.js";
+import type { RunCommand } from "./main.js";
 
 const LICENSES = DEMO_PEOPLE.length + 1 + 2; // everyone, plus two spare seats to invite into
 
@@ -32,60 +33,60 @@ function options(args: string[]) {
   return { domain, ownerEmail: ownerEmail.trim(), password };
 }
 
+/** Refuses politely, before changing anything, when the demo has been seeded already. */
+async function assertEmailsFree(db: Executor, ownerEmail: string, others: string[]) {
+  if (await emailTaken(db, ownerEmail)) {
+    throw new CliError(
+      `${ownerEmail} already has an account, so the demo firm looks seeded already; nothing was changed (pass --email and --domain to seed another).`,
+    );
+  }
+  for (const email of others) {
+    if (await emailTaken(db, email)) {
+      throw new CliError(`${email} already has an account; nothing was changed (pass --domain to give the demo people other addresses).`);
+    }
+  }
+}
+
 const roleNames = (keys: readonly string[]) => keys.map((k) => SYSTEM_ROLES.find((r) => r.key === k)?.name ?? k).join(", ");
 
-export const seedDemoCommand: Command = {
-  name: "seed-demo",
-  usage: "seed-demo [--email owner@example.com] [--domain example.com] [--password ...]",
-  summary: `Create the demo firm "${DEMO_FIRM_NAME}" with its people`,
-  async run(args) {
-    const { domain, ownerEmail, password } = options(args);
-    const people = DEMO_PEOPLE.map((p) => ({ ...p, email: demoEmail(p.firstName, p.lastName, domain) }));
-    const body = signupBody.parse({
-      firm_name: DEMO_FIRM_NAME,
-      first_name: DEMO_OWNER.firstName,
-      last_name: DEMO_OWNER.lastName,
-      email: ownerEmail,
-      password,
-      plan: "annual",
-      licenses: LICENSES,
-    });
+export const run: RunCommand = async (args) => {
+  const { domain, ownerEmail, password } = options(args);
+  const people = DEMO_PEOPLE.map((p) => ({ ...p, email: demoEmail(p.firstName, p.lastName, domain) }));
+  const body = signupBody.parse({
+    firm_name: DEMO_FIRM_NAME,
+    first_name: DEMO_OWNER.firstName,
+    last_name: DEMO_OWNER.lastName,
+    email: ownerEmail,
+    password,
+    plan: "annual",
+    licenses: LICENSES,
+  });
 
-    await withDatabase(async ({ database, where }) => {
-      await migrate(database);
-      if (await emailTaken(database.db, ownerEmail)) {
-        throw new CliError(
-          `${ownerEmail} already has an account, so the demo firm looks seeded already; nothing was changed (pass --email and --domain to seed another).`,
-        );
-      }
+  await withDatabase(async ({ config, database, where }) => {
+    await migrate(database);
+    await assertEmailsFree(database.db, ownerEmail, people.map((p) => p.email));
+    // Hash before the transaction opens: argon2 is slow on purpose and must not hold locks.
+    const passwordHash = await hashPassword(password);
+    const firmId = await database.db.transaction(async (tx) => {
+      const firm = await signUp(tx, systemClock, body, passwordHash, { ip: null, userAgent: "chambers seed-demo", appUrl: consoleUrl(config) });
       for (const p of people) {
-        if (await emailTaken(database.db, p.email)) {
-          throw new CliError(`${p.email} already has an account; nothing was changed (pass --domain to give the demo people other addresses).`);
-        }
+        await createActiveUser(tx, systemClock, {
+          firmId: firm.firmId,
+          email: p.email,
+          firstName: p.firstName,
+          lastName: p.lastName,
+          passwordHash,
+          subscriptionType: p.subscriptionType,
+          roleKeys: p.roleKeys,
+        });
       }
-      // Hash before the transaction opens: argon2 is slow on purpose and must not hold locks.
-      const passwordHash = await hashPassword(password);
-      const firmId = await database.db.transaction(async (tx) => {
-        const firm = await signUp(tx, systemClock, body, passwordHash, { ip: null, userAgent: "chambers seed-demo" });
-        for (const p of people) {
-          await createActiveUser(tx, systemClock, {
-            firmId: firm.firmId,
-            email: p.email,
-            firstName: p.firstName,
-            lastName: p.lastName,
-            passwordHash,
-            subscriptionType: p.subscriptionType,
-            roleKeys: p.roleKeys,
-          });
-        }
-        return firm.firmId;
-      });
-      printSummary({ firmId, where, ownerEmail, password, people });
+      return firm.firmId;
     });
-  },
+    printSummary({ firmId, where, url: consoleUrl(config), ownerEmail, password, people });
+  });
 };
 
-function printSummary(s: { firmId: string; where: string; ownerEmail: string; password: string; people: (DemoPerson & { email: string })[] }) {
+function printSummary(s: { firmId: string; where: string; url: string; ownerEmail: string; password: string; people: (DemoPerson & { email: string })[] }) {
   const owner = { ...DEMO_OWNER, email: s.ownerEmail, subscriptionType: "attorney", roleKeys: ["administrator"] };
   const rows = [owner, ...s.people].map((p) => [
     `${p.firstName} ${p.lastName}`,
@@ -102,7 +103,7 @@ function printSummary(s: { firmId: string; where: string; ownerEmail: string; pa
     `  Email:     ${s.ownerEmail}`,
     `  Password:  ${s.password}`,
     "",
-    `Sign in as ${DEMO_OWNER.firstName} ${DEMO_OWNER.lastName}, the primary subscriber. Everyone signs in with the same password:`,
+    `Sign in at ${s.url} as ${DEMO_OWNER.firstName} ${DEMO_OWNER.lastName}, the primary subscriber. Everyone signs in with the same password:`,
     ...rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()}`),
   ];
   console.log(lines.join("\n"));
