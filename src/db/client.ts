@@ -66,24 +66,18 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // A broken idle connection must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  const listeners: pg.Client[] = [];
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     kind: "postgres",
     async listen(channel, fn) {
-      const client = new pg.Client({ connectionString: url });
-      client.on("error", () => undefined);
-      await client.connect();
-      client.on("notification", (msg) => {
-        if (msg.channel === channel) fn(msg.payload ?? "");
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
-      return async () => {
-        const i = listeners.indexOf(client);
-        if (i >= 0) listeners.splice(i, 1);
-        await client.end().catch(() => undefined);
+      const stop = await listenPostgres(url, channel, fn);
+      const unlisten = async () => {
+        listeners.delete(unlisten);
+        await stop();
       };
+      listeners.add(unlisten);
+      return unlisten;
     },
     async withAdvisoryLock(key, fn) {
       const conn = await pool.connect();
@@ -99,8 +93,77 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       }
     },
     async close() {
-      await Promise.all(listeners.splice(0).map((c) => c.end().catch(() => undefined)));
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
+  };
+}
+
+const RELISTEN_MIN_MS = 100;
+const RELISTEN_MAX_MS = 10_000;
+
+/**
+ * LISTEN on a dedicated connection. When that connection is lost (a database restart, a
+ * failover, an idle connection killed) it listens again on a new one, with backoff: without
+ * this an instance silently stopped hearing of notifications until it was restarted.
+ */
+async function listenPostgres(url: string, channel: string, fn: Listener): Promise<() => Promise<void>> {
+  let current: pg.Client | null = null;
+  let stopped = false;
+  // Only once the first LISTEN worked: a failure at start is the caller's to see.
+  let started = false;
+  let retry: NodeJS.Timeout | null = null;
+  let delay = RELISTEN_MIN_MS;
+
+  const again = () => {
+    if (stopped || !started || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      open().catch(again);
+    }, delay);
+    retry.unref();
+    delay = Math.min(delay * 2, RELISTEN_MAX_MS);
+  };
+
+  async function open(): Promise<void> {
+    const client = new pg.Client({ connectionString: url });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      if (current === client) current = null;
+      client.end().catch(() => undefined);
+      if (current === null) again();
+    };
+    client.on("notification", (msg) => {
+      if (msg.channel === channel) fn(msg.payload ?? "");
+    });
+    client.on("error", onLost);
+    client.on("end", onLost);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      lost = true;
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+    if (stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    current = client;
+    delay = RELISTEN_MIN_MS;
+  }
+
+  await open();
+  started = true;
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    retry = null;
+    const client = current;
+    current = null;
+    await client?.end().catch(() => undefined);
   };
 }

@@ -233,3 +233,68 @@ export const jobs = pgTable(
     index("jobs_due_idx").on(t.status, t.runAt),
   ],
 );
+
+/** Invitations (INV): status never a bare boolean; expiry derived from `expires_at` when read. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    userId: text("user_id").notNull(),
+    email: text("email").notNull(),
+    inviterId: text("inviter_id"),
+    /** SHA-256 of the link's secret; null once the link is dead (accepted, revoked) or before it is sent. */
+    tokenHash: text("token_hash"),
+    message: text("message"),
+    status: text("status", { enum: ["pending", "accepted", "revoked"] }).notNull().default("pending"),
+    sentAt: ts("sent_at"),
+    expiresAt: ts("expires_at"),
+    acceptedAt: ts("accepted_at"),
+    revokedAt: ts("revoked_at"),
+    revokedById: text("revoked_by_id"),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    // One pending invitation per email (DESIGN habit 6).
+    uniqueIndex("invitations_pending_email_unique")
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.status} = 'pending'`),
+    index("invitations_user_idx").on(t.firmId, t.userId),
+  ],
+);
+
+/** The charges ledger (LIC-10): every amount the firm is billed. */
+export const charges = pgTable(
+  "charges",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    /** `subscription`: the first period at sign-up; `licenses`: bought mid-period; `renewal`: a new period. */
+    kind: text("kind", { enum: ["subscription", "licenses", "renewal"] }).notNull(),
+    count: integer("count").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull(),
+    periodStart: ts("period_start").notNull(),
+    periodEnd: ts("period_end").notNull(),
+    createdById: text("created_by_id"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index("charges_firm_created_idx").on(t.firmId, t.createdAt)],
+);
+
+/** `Idempotency-Key`: the first answer to a key, stored in the same transaction as its effect. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    firmId: text("firm_id").notNull(),
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    statusCode: integer("status_code").notNull(),
+    body: jsonb("body").notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.userId, t.key] })],
+);

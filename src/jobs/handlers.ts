@@ -1,6 +1,9 @@
 /** The job kinds the scheduler knows. Each area registers its own here as it arrives. */
+import { renewSubscription, RENEW_JOB } from "../domain/licenses/renew-subscription.js";
 import type { Scheduler } from "./scheduler.js";
 
-export function registerJobHandlers(_scheduler: Scheduler): void {
-  // Renewals, invitation expiries and scheduled deactivations register here.
+export function registerJobHandlers(scheduler: Scheduler): void {
+  scheduler.register(RENEW_JOB, async ({ tx, clock, job }) => {
+    await renewSubscription(tx, clock, job.firmId);
+  });
 }

@@ -24,6 +24,8 @@ export const userPolicy = {
   reactivate: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "deactivated",
   sign_out_everywhere: (actor: Actor, target: UserTarget) =>
     manages(actor) && (!target.isPrimarySubscriber || isSelf(actor, target)),
+  resend_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
+  revoke_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
 } satisfies Record<string, (actor: Actor, target: UserTarget) => boolean>;
 
 export type UserAction = keyof typeof userPolicy;

@@ -19,6 +19,8 @@ import { meRoutes } from "./routes/me.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { opsRoutes } from "./routes/ops.js";
 import { userRoutes } from "./routes/users.js";
+import { invitationRoutes } from "./routes/invitations.js";
+import { licenseRoutes } from "./routes/licenses.js";
 import type { App, Deps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -93,6 +95,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     await userRoutes(zapi, deps);
     await activityRoutes(zapi, deps);
     await notificationRoutes(zapi, deps);
+    await invitationRoutes(zapi, deps);
+    await licenseRoutes(zapi, deps);
   }, { prefix: "/api/v1" });
   await opsRoutes(app as App, deps);
 

@@ -7,7 +7,7 @@ import type { firms, subscriptions } from "../db/schema.js";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function presentUser(u: UserRecord, actor: Actor): UserOut {
+export function presentUser(u: UserRecord, actor: Actor, now: Date): UserOut {
   return {
     id: u.id,
     email: u.email,
@@ -28,7 +28,14 @@ export function presentUser(u: UserRecord, actor: Actor): UserOut {
     roles: u.roles.map((r) => ({ id: r.id, name: r.name })),
     groups: [],
     addons: [],
-    invitation: null,
+    invitation: u.invitation
+      ? {
+          id: u.invitation.id,
+          sent_at: iso(u.invitation.sentAt),
+          expires_at: iso(u.invitation.expiresAt),
+          expired: u.invitation.expiresAt !== null && u.invitation.expiresAt <= now,
+        }
+      : null,
     deactivated_at: iso(u.deactivatedAt),
     scheduled_deactivation_at: iso(u.scheduledDeactivationAt),
     created_at: u.createdAt.toISOString(),

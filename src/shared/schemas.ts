@@ -68,7 +68,7 @@ export const userOut = z.object({
   groups: z.array(roleRef),
   addons: z.array(z.string()),
   invitation: z
-    .object({ id: z.string(), expires_at: isoTime, sent_at: isoTime.nullable(), expired: z.boolean() })
+    .object({ id: z.string(), expires_at: isoTime.nullable(), sent_at: isoTime.nullable(), expired: z.boolean() })
     .nullable(),
   deactivated_at: isoTime.nullable(),
   scheduled_deactivation_at: isoTime.nullable(),
@@ -167,3 +167,76 @@ export const problemOut = z.object({
   code: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
+
+const idList = (max: number) => z.array(z.string().min(1).max(100)).max(max);
+const optionalName = z.string().trim().max(LIMITS.nameMax).optional();
+
+export const inviteBody = z.strictObject({
+  email: emailField,
+  subscription_type: z.enum(["attorney", "non_attorney"]),
+  role_ids: idList(50).min(1, "Choose at least one role."),
+  first_name: optionalName,
+  last_name: optionalName,
+  message: z.string().trim().max(2000).optional(),
+  group_ids: idList(100).optional(),
+  confirm_purchase: z.boolean().optional(),
+});
+
+export const quoteOut = z.object({ count: z.number().int(), amount_cents: z.number().int(), currency: z.string() });
+
+export const chargeOut = z.object({
+  id: z.string(),
+  kind: z.enum(["subscription", "licenses", "renewal"]),
+  count: z.number().int(),
+  amount_cents: z.number().int(),
+  currency: z.string(),
+  period_start: isoTime,
+  period_end: isoTime,
+  created_at: isoTime,
+});
+
+export const invitedOut = z.object({
+  user: userOut,
+  invitation: z.object({ id: z.string(), expires_at: isoTime }),
+  charge: chargeOut.nullable().optional(),
+});
+
+export const invitationLookupOut = z.object({
+  email: z.string(),
+  firm_name: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  expired: z.boolean(),
+  expires_at: isoTime.nullable(),
+});
+
+export const acceptBody = z.strictObject({
+  token: z.string().min(1, "Required.").max(300),
+  first_name: name(),
+  last_name: name(),
+  password: passwordField,
+});
+
+export const licensesOut = z.object({
+  plan: z.enum(["monthly", "annual"]),
+  price_cents: z.number().int(),
+  currency: z.string(),
+  total: z.number().int(),
+  occupied: z.number().int(),
+  available: z.number().int(),
+  pending_removal: z.number().int(),
+  period_start: isoTime,
+  period_end: isoTime,
+  next_renewal_at: isoTime,
+  remove_unused_at_renewal: z.boolean(),
+  next_bill_estimate_cents: z.number().int(),
+});
+
+const licenseCount = z.number().int("Use a whole number.").min(1, "At least 1.").max(LIMITS.licensesMax, `At most ${LIMITS.licensesMax}.`);
+export const quoteBody = z.strictObject({ count: licenseCount });
+export const buyLicensesBody = z.strictObject({
+  count: licenseCount,
+  confirm: z.literal(true, { message: "Confirm the purchase with `confirm: true`." }),
+});
+export const removalBody = z.strictObject({ count: licenseCount });
+export const subscriptionBody = z.strictObject({ remove_unused_licenses_at_renewal: z.boolean() });

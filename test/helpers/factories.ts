@@ -1,6 +1,8 @@
 /** Factories: each test builds its own firm and people through the API and the domain. */
 import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
+import { roles } from "../../src/db/schema.js";
 import { hashPassword } from "../../src/domain/accounts/passwords.js";
 import { createActiveUser } from "../../src/domain/users/create-active-user.js";
 import type { SystemRoleKey } from "../../src/shared/permissions.js";
@@ -73,3 +75,17 @@ export async function buildUser(
 }
 
 export const buildAdmin = (h: Harness, firm: BuiltFirm) => buildUser(h, firm, ["administrator"], { firstName: "Alex", lastName: "Admin" });
+
+/** The id of one of the firm's roles, by name. */
+export async function roleId(h: Harness, firm: BuiltFirm, name: string): Promise<string> {
+  const rows = await h.db.select().from(roles).where(and(eq(roles.firmId, firm.id), eq(roles.name, name)));
+  if (!rows[0]) throw new Error(`no role ${name}`);
+  return rows[0].id;
+}
+
+/** POST /invitations as the owner, with sensible defaults. */
+export async function invite(h: Harness, firm: BuiltFirm, overrides: Record<string, unknown> = {}, token = firm.owner.token) {
+  const email = (overrides.email as string) ?? uniqueEmail("invitee");
+  const res = await h.post("/api/v1/invitations", { email, subscription_type: "attorney", role_ids: [await roleId(h, firm, "Attorney")], ...overrides }, token);
+  return { res, email };
+}

@@ -1,25 +1,19 @@
 /** Sign-up: a new firm, its subscription, built-in roles and primary subscriber (ACC-1, ACC-2, ROL-1). */
-import { firms, roles, subscriptions, userRoles, users } from "../../db/schema.js";
+import { charges, firms, roles, subscriptions, userRoles, users } from "../../db/schema.js";
+import { periodEnd } from "../licenses/arithmetic.js";
 import type { Tx } from "../../db/client.js";
 import type { Clock } from "../../jobs/clock.js";
 import type { SignupBody } from "../../shared/schemas.js";
 import { SYSTEM_ROLES } from "../../shared/permissions.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { enqueueEmail } from "../outbox/enqueue-email.js";
+import { scheduleRenewal } from "../licenses/renew-subscription.js";
 import { renderEmail } from "../../mail/layout.js";
 import { newId } from "../secrets.js";
 import { openSession, type OpenedSession } from "../sessions/open-session.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "./emails.js";
 
 export const DEFAULT_PRICE_CENTS = { monthly: 59_00, annual: 49_00 * 12 } as const;
-
-/** The end of a billing period that starts at `start`. */
-export function periodEnd(start: Date, plan: "monthly" | "annual"): Date {
-  const end = new Date(start);
-  if (plan === "monthly") end.setUTCMonth(end.getUTCMonth() + 1);
-  else end.setUTCFullYear(end.getUTCFullYear() + 1);
-  return end;
-}
 
 export interface SignUpResult {
   firmId: string;
@@ -40,15 +34,18 @@ export async function signUp(
   const firmId = newId();
   const userId = newId();
   await tx.insert(firms).values({ id: firmId, name: input.firm_name, primarySubscriberId: userId, createdAt: now, updatedAt: now });
+  const end = periodEnd(now, input.plan);
+  const priceCents = input.price_cents ?? DEFAULT_PRICE_CENTS[input.plan];
   await tx.insert(subscriptions).values({
     firmId,
     plan: input.plan,
-    priceCents: input.price_cents ?? DEFAULT_PRICE_CENTS[input.plan],
+    priceCents,
     totalLicenses: input.licenses,
     periodStart: now,
-    periodEnd: periodEnd(now, input.plan),
+    periodEnd: end,
     updatedAt: now,
   });
+  await scheduleRenewal(tx, clock, firmId, end);
   const roleIds = new Map<string, string>();
   await tx.insert(roles).values(
     SYSTEM_ROLES.map((r) => {
@@ -74,6 +71,19 @@ export async function signUp(
     rethrowEmailConflict(err);
   }
   await tx.insert(userRoles).values({ firmId, userId, roleId: roleIds.get("administrator")! });
+  // The first period is billed at sign-up, in full (LIC-10's ledger starts here).
+  await tx.insert(charges).values({
+    firmId,
+    id: newId(),
+    kind: "subscription",
+    count: input.licenses,
+    amountCents: priceCents * input.licenses,
+    currency: "USD",
+    periodStart: now,
+    periodEnd: end,
+    createdById: userId,
+    createdAt: now,
+  });
   const actor = { id: userId, name: `${input.first_name} ${input.last_name}` };
   await recordActivity(tx, clock, {
     firmId,

@@ -1,19 +1,21 @@
 /** Loading users with their roles: the shape the policies and presenters work on. */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { roles, userRoles, users } from "../../db/schema.js";
+import { invitations, roles, userRoles, users } from "../../db/schema.js";
 
 export type UserRow = typeof users.$inferSelect;
 
 export interface UserRecord extends UserRow {
   isPrimarySubscriber: boolean;
   roles: { id: string; name: string; systemKey: string | null; permissions: string[] }[];
+  /** The pending invitation of an invited user. */
+  invitation: { id: string; sentAt: Date | null; expiresAt: Date | null } | null;
 }
 
 export const fullName = (u: { firstName: string; lastName: string; email: string }) =>
   `${u.firstName} ${u.lastName}`.trim() || u.email;
 
-/** Attach roles to user rows, keeping their order. */
+/** Attach roles and pending invitations to user rows, keeping their order. */
 export async function withRoles(db: Executor, firmId: string, primaryId: string, rows: UserRow[]): Promise<UserRecord[]> {
   if (rows.length === 0) return [];
   const held = await db
@@ -22,11 +24,22 @@ export async function withRoles(db: Executor, firmId: string, primaryId: string,
     .innerJoin(roles, and(eq(roles.firmId, userRoles.firmId), eq(roles.id, userRoles.roleId)))
     .where(and(eq(userRoles.firmId, firmId), inArray(userRoles.userId, rows.map((r) => r.id))))
     .orderBy(asc(roles.name));
-  return rows.map((row) => ({
-    ...row,
-    isPrimarySubscriber: row.id === primaryId,
-    roles: held.filter((h) => h.userId === row.id).map(({ userId: _u, ...r }) => r),
-  }));
+  const invitedIds = rows.filter((r) => r.status === "invited").map((r) => r.id);
+  const pending = invitedIds.length
+    ? await db
+        .select({ id: invitations.id, userId: invitations.userId, sentAt: invitations.sentAt, expiresAt: invitations.expiresAt })
+        .from(invitations)
+        .where(and(eq(invitations.firmId, firmId), inArray(invitations.userId, invitedIds), eq(invitations.status, "pending")))
+    : [];
+  return rows.map((row) => {
+    const inv = pending.find((p) => p.userId === row.id);
+    return {
+      ...row,
+      isPrimarySubscriber: row.id === primaryId,
+      roles: held.filter((h) => h.userId === row.id).map(({ userId: _u, ...r }) => r),
+      invitation: inv ? { id: inv.id, sentAt: inv.sentAt, expiresAt: inv.expiresAt } : null,
+    };
+  });
 }
 
 /** One user of the firm, or null: a foreign id finds nothing (SEC-1). */

@@ -18,8 +18,11 @@ export const SESSION_COOKIE = "chambers_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const TOUCH_EVERY_MS = 60_000;
 
-/** `public`: anyone; `user`: any active user of the firm; a permission: users whose roles grant it. */
-export type RouteAuth = "public" | "user" | Permission;
+/**
+ * `public`: anyone; `user`: any active user of the firm; a permission: users whose roles grant
+ * it; a list of permissions: users whose roles grant any of them.
+ */
+export type RouteAuth = "public" | "user" | Permission | readonly Permission[];
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -93,6 +96,8 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock 
     if (policy === "public") return;
     const actor = request.actorOrNull;
     if (!actor) throw unauthenticated();
-    if (policy !== "user" && !actor.permissions.has(policy)) throw forbidden();
+    if (policy === "user") return;
+    const needed: readonly Permission[] = typeof policy === "string" ? [policy] : policy;
+    if (!needed.some((p) => actor.permissions.has(p))) throw forbidden();
   });
 }

@@ -41,7 +41,7 @@ async function loadMe(deps: Deps, actor: Actor, csrfToken: string) {
   const user = await findUser(db, actor.firmId, firm.primarySubscriberId, actor.userId);
   if (!user) throw notFound("User");
   return {
-    ...presentUser(user, actor),
+    ...presentUser(user, actor, deps.clock.now()),
     permissions: [...actor.permissions].sort(),
     firm: presentFirm(firm, subscription),
     csrf_token: csrfToken,
@@ -103,7 +103,7 @@ export async function accountRoutes(app: App, deps: Deps) {
       const user = await findUser(db, actor.firmId, firm.primarySubscriberId, actor.userId);
       return reply.code(201).send({
         token: result.session.token,
-        user: presentUser(user!, actor),
+        user: presentUser(user!, actor, deps.clock.now()),
         expires_at: result.session.expiresAt!.toISOString(),
       });
     },

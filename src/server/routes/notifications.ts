@@ -1,4 +1,5 @@
 /** In-app notifications: list, unread count, mark read, and the live stream (NTF-1). */
+import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import {
   listNotifications,
@@ -15,6 +16,11 @@ const HEARTBEAT_MS = 25_000;
 
 export async function notificationRoutes(app: App, deps: Deps) {
   const { db } = deps.database;
+  // Open streams end when the server shuts down; left open they would hold it up (OPS-4).
+  const streams = new Set<ServerResponse>();
+  app.addHook("preClose", async () => {
+    for (const res of streams) res.end();
+  });
 
   app.get(
     "/notifications",
@@ -64,22 +70,25 @@ export async function notificationRoutes(app: App, deps: Deps) {
         ...(reply.getHeaders() as Record<string, string>),
         "content-type": "text/event-stream; charset=utf-8",
         "cache-control": "no-store",
-        connection: "keep-alive",
+        // The connection carries this stream only: when the stream ends, so does it (OPS-4).
+        connection: "close",
         "x-accel-buffering": "no",
       });
       res.write(": connected\n\n");
       const unsubscribe = deps.live.subscribe(actor.firmId, actor.userId, (event) => {
-        void loadNotification(db, actor.firmId, event.id).then((n) => {
-          if (n) res.write(`event: notification\nid: ${n.id}\ndata: ${JSON.stringify(presentNotification(n))}\n\n`);
-        });
+        loadNotification(db, actor.firmId, event.id)
+          .then((n) => {
+            if (n && !res.writableEnded) res.write(`event: notification\nid: ${n.id}\ndata: ${JSON.stringify(presentNotification(n))}\n\n`);
+          })
+          .catch((err: unknown) => request.log.warn({ err }, "live notification not delivered"));
       });
       const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
-      const close = () => {
+      streams.add(res);
+      res.once("close", () => {
         clearInterval(heartbeat);
         unsubscribe();
-      };
-      request.raw.on("close", close);
-      app.server.once("close", () => res.end());
+        streams.delete(res);
+      });
     },
   );
 }

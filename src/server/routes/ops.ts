@@ -1,4 +1,5 @@
 /** Health, readiness (OPS-4), the local mailbox outside production, and the test clock (OPS-5). */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { desc, eq } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -10,8 +11,26 @@ import { isoTime } from "../../shared/schemas.js";
 import { sendProblem } from "../plugins/errors.js";
 import type { App, Deps } from "../deps.js";
 
+/**
+ * Graceful shutdown (OPS-4). Node's server.close() waits for every connection but closes only
+ * the idle ones, once: a keep-alive connection busy when shutdown starts stayed open after its
+ * answer (Fastify keeps idle connections 72 s), holding the process up. Answers still in
+ * progress are made to close their connection once sent.
+ */
+function closeBusyConnectionsOnShutdown(app: App) {
+  const open = new Set<ServerResponse>();
+  app.server.on("request", (_req: IncomingMessage, res: ServerResponse) => {
+    open.add(res);
+    res.once("close", () => open.delete(res));
+  });
+  app.addHook("preClose", async () => {
+    for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
+  });
+}
+
 export async function opsRoutes(app: App, deps: Deps) {
   const { db } = deps.database;
+  closeBusyConnectionsOnShutdown(app);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
 

@@ -18,7 +18,7 @@ export async function userRoutes(app: App, deps: Deps) {
       const actor = actorOf(request);
       const { firm } = await loadFirm(db, actor.firmId);
       const result = await listUsers(db, actor, firm.primarySubscriberId, request.query);
-      return { data: result.data.map((u) => presentUser(u, actor)), next_cursor: result.next_cursor };
+      return { data: result.data.map((u) => presentUser(u, actor, deps.clock.now())), next_cursor: result.next_cursor };
     },
   );
 
@@ -31,7 +31,7 @@ export async function userRoutes(app: App, deps: Deps) {
       const user = await findUser(db, actor.firmId, firm.primarySubscriberId, request.params.id);
       if (!user || (user.status !== "active" && !actor.permissions.has("users.manage"))) throw notFound("User");
       reply.header("etag", `"${user.version}"`);
-      return presentUser(user, actor);
+      return presentUser(user, actor, deps.clock.now());
     },
   );
 }

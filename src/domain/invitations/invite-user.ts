@@ -1,0 +1,106 @@
+/** INV-1, INV-2, LIC-7: invite one person with roles; the invitation takes a license at once. */
+import { and, eq, inArray } from "drizzle-orm";
+import { invitations, roles, userRoles, users } from "../../db/schema.js";
+import type { Tx } from "../../db/client.js";
+import { emailInUse, emailTaken, rethrowEmailConflict } from "../accounts/emails.js";
+import type { ActorContext } from "../context.js";
+import { validation } from "../errors.js";
+import { recordActivity } from "../feed/record-activity.js";
+import { loadFirm } from "../firms/load-firm.js";
+import { reserveLicenses, type Charge } from "../licenses/license-state.js";
+import { enqueueEmail } from "../outbox/enqueue-email.js";
+import { newId } from "../secrets.js";
+import { invitationEmail, invitationLink } from "./invitation-email.js";
+import { INVITATION_TTL_MS, makeInvitationToken } from "./invitation-token.js";
+
+export interface InviteInput {
+  email: string;
+  subscription_type: "attorney" | "non_attorney";
+  role_ids: string[];
+  first_name?: string;
+  last_name?: string;
+  message?: string;
+  group_ids?: string[];
+  confirm_purchase?: boolean;
+}
+
+/** Every id must name a role of the actor's firm; each unknown one is a field error. */
+export async function assertFirmRoles(tx: Tx, firmId: string, roleIds: string[], path = "role_ids"): Promise<{ id: string; name: string }[]> {
+  const found = await tx.select({ id: roles.id, name: roles.name }).from(roles).where(and(eq(roles.firmId, firmId), inArray(roles.id, roleIds)));
+  const known = new Set(found.map((r) => r.id));
+  const errors = roleIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `${path}.${i}`, message: "No such role in this firm." }]));
+  if (errors.length) throw validation(errors);
+  return found;
+}
+
+export async function inviteUser(
+  { tx, clock, actor }: ActorContext,
+  input: InviteInput,
+  appUrl: string,
+): Promise<{ userId: string; invitationId: string; expiresAt: Date; charge: Charge | null }> {
+  const roleIds = [...new Set(input.role_ids)];
+  const granted = await assertFirmRoles(tx, actor.firmId, roleIds);
+  if (input.group_ids?.length) {
+    throw validation(input.group_ids.map((_, i) => ({ path: `group_ids.${i}`, message: "No such group in this firm." })));
+  }
+  // The subscription lock comes first: it queues this firm's license changes (LIC-8).
+  const charge = await reserveLicenses(tx, clock, actor, 1, input.confirm_purchase ?? false);
+  if (await emailTaken(tx, input.email)) throw emailInUse();
+
+  const now = clock.now();
+  const userId = newId();
+  const invitationId = newId();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  try {
+    await tx.insert(users).values({
+      firmId: actor.firmId,
+      id: userId,
+      email: input.email,
+      firstName: input.first_name ?? "",
+      lastName: input.last_name ?? "",
+      subscriptionType: input.subscription_type,
+      status: "invited",
+      createdAt: now,
+      updatedAt: now,
+    });
+  } catch (err) {
+    rethrowEmailConflict(err);
+  }
+  await tx.insert(userRoles).values(roleIds.map((roleId) => ({ firmId: actor.firmId, userId, roleId })));
+  const { token, hash } = makeInvitationToken(actor.firmId, invitationId);
+  await tx.insert(invitations).values({
+    firmId: actor.firmId,
+    id: invitationId,
+    userId,
+    email: input.email,
+    inviterId: actor.userId,
+    tokenHash: hash,
+    message: input.message ?? null,
+    sentAt: now,
+    expiresAt,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const { firm } = await loadFirm(tx, actor.firmId);
+  await enqueueEmail(
+    tx,
+    clock,
+    actor.firmId,
+    "invitation",
+    invitationEmail({ to: input.email, firmName: firm.name, inviterName: actor.name, message: input.message ?? null, link: invitationLink(appUrl, token), expiresAt }),
+  );
+  await recordActivity(tx, clock, {
+    firmId: actor.firmId,
+    actor: { id: actor.userId, name: actor.name },
+    kind: "user.invited",
+    subject: { type: "user", id: userId, label: input.email },
+    after: {
+      email: input.email,
+      status: "invited",
+      subscription_type: input.subscription_type,
+      roles: granted.map((r) => r.name).sort(),
+      expires_at: expiresAt,
+    },
+  });
+  return { userId, invitationId, expiresAt, charge };
+}
