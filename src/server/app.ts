@@ -21,6 +21,7 @@ import { opsRoutes } from "./routes/ops.js";
 import { userRoutes } from "./routes/users.js";
 import { invitationRoutes } from "./routes/invitations.js";
 import { licenseRoutes } from "./routes/licenses.js";
+import { roleRoutes } from "./routes/roles.js";
 import type { App, Deps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -97,6 +98,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     await notificationRoutes(zapi, deps);
     await invitationRoutes(zapi, deps);
     await licenseRoutes(zapi, deps);
+    await roleRoutes(zapi, deps);
   }, { prefix: "/api/v1" });
   await opsRoutes(app as App, deps);
 

@@ -67,6 +67,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every charge, newest first (LIC-10) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                amount_cents: number;
+                                count: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                currency: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "subscription" | "licenses" | "renewal";
+                                /** Format: date-time */
+                                period_end: string;
+                                /** Format: date-time */
+                                period_start: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/firm": {
         parameters: {
             query?: never;
@@ -120,6 +175,582 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite one user; buys the license too when `confirm_purchase` is true (LIC-7) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confirm_purchase?: boolean;
+                        email: string;
+                        first_name?: string;
+                        group_ids?: string[];
+                        last_name?: string;
+                        message?: string;
+                        role_ids: string[];
+                        /** @enum {string} */
+                        subscription_type: "attorney" | "non_attorney";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            charge?: {
+                                amount_cents: number;
+                                count: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                currency: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "subscription" | "licenses" | "renewal";
+                                /** Format: date-time */
+                                period_end: string;
+                                /** Format: date-time */
+                                period_start: string;
+                            } | null;
+                            invitation: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                id: string;
+                            };
+                            user: {
+                                abilities: {
+                                    [key: string]: boolean;
+                                };
+                                addons: string[];
+                                address: string | null;
+                                city: string | null;
+                                country: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                deactivated_at: string | null;
+                                email: string;
+                                first_name: string;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                id: string;
+                                initials: string | null;
+                                invitation: {
+                                    expired: boolean;
+                                    expires_at: string | null;
+                                    id: string;
+                                    sent_at: string | null;
+                                } | null;
+                                is_primary_subscriber: boolean;
+                                last_name: string;
+                                name: string;
+                                phone: string | null;
+                                roles: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                scheduled_deactivation_at: string | null;
+                                state: string | null;
+                                /** @enum {string} */
+                                status: "invited" | "active" | "deactivated";
+                                /** @enum {string} */
+                                subscription_type: "attorney" | "non_attorney";
+                                time_zone: string | null;
+                                /** Format: date-time */
+                                updated_at: string;
+                                zip: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            quote?: {
+                                amount_cents: number;
+                                count: number;
+                                currency: string;
+                            };
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invitation (INV-5) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new link; the old one dies (INV-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expires_at: string;
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation with a name and password (INV-6) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        first_name: string;
+                        last_name: string;
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            user: {
+                                abilities: {
+                                    [key: string]: boolean;
+                                };
+                                addons: string[];
+                                address: string | null;
+                                city: string | null;
+                                country: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                deactivated_at: string | null;
+                                email: string;
+                                first_name: string;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                id: string;
+                                initials: string | null;
+                                invitation: {
+                                    expired: boolean;
+                                    expires_at: string | null;
+                                    id: string;
+                                    sent_at: string | null;
+                                } | null;
+                                is_primary_subscriber: boolean;
+                                last_name: string;
+                                name: string;
+                                phone: string | null;
+                                roles: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                scheduled_deactivation_at: string | null;
+                                state: string | null;
+                                /** @enum {string} */
+                                status: "invited" | "active" | "deactivated";
+                                /** @enum {string} */
+                                subscription_type: "attorney" | "non_attorney";
+                                time_zone: string | null;
+                                /** Format: date-time */
+                                updated_at: string;
+                                zip: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link is for (no sign-in) */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            expired: boolean;
+                            expires_at: string | null;
+                            firm_name: string;
+                            first_name: string;
+                            last_name: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/licenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Total, occupied, available and pending licenses, and the next bill */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            available: number;
+                            currency: string;
+                            next_bill_estimate_cents: number;
+                            /** Format: date-time */
+                            next_renewal_at: string;
+                            occupied: number;
+                            pending_removal: number;
+                            /** Format: date-time */
+                            period_end: string;
+                            /** Format: date-time */
+                            period_start: string;
+                            /** @enum {string} */
+                            plan: "monthly" | "annual";
+                            price_cents: number;
+                            remove_unused_at_renewal: boolean;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Buy licenses, effective at once, charged pro rata */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        confirm: true;
+                        count: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            charge: {
+                                amount_cents: number;
+                                count: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                currency: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "subscription" | "licenses" | "renewal";
+                                /** Format: date-time */
+                                period_end: string;
+                                /** Format: date-time */
+                                period_start: string;
+                            };
+                            licenses: {
+                                available: number;
+                                currency: string;
+                                next_bill_estimate_cents: number;
+                                /** Format: date-time */
+                                next_renewal_at: string;
+                                occupied: number;
+                                pending_removal: number;
+                                /** Format: date-time */
+                                period_end: string;
+                                /** Format: date-time */
+                                period_start: string;
+                                /** @enum {string} */
+                                plan: "monthly" | "annual";
+                                price_cents: number;
+                                remove_unused_at_renewal: boolean;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/licenses/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The prorated price of more licenses now (LIC-3) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount_cents: number;
+                            count: number;
+                            currency: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/licenses/removals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove available licenses at the next period (LIC-4) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effective_at: string;
+                            pending_removal: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Cancel the scheduled removal */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -193,8 +824,7 @@ export interface paths {
                             initials: string | null;
                             invitation: {
                                 expired: boolean;
-                                /** Format: date-time */
-                                expires_at: string;
+                                expires_at: string | null;
                                 id: string;
                                 sent_at: string | null;
                             } | null;
@@ -343,8 +973,7 @@ export interface paths {
                                 /** Format: date-time */
                                 created_at: string;
                                 id: string;
-                                /** Format: date-time */
-                                last_seen_at: string;
+                                last_seen_at: string | null;
                                 name: string;
                             }[];
                             next_cursor: null;
@@ -624,6 +1253,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every permission key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                description: string;
+                                key: string;
+                            }[];
+                            next_cursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's roles, built-in first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                permissions: string[];
+                                system: boolean;
+                            }[];
+                            next_cursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessions": {
         parameters: {
             query?: never;
@@ -681,8 +1396,7 @@ export interface paths {
                                 initials: string | null;
                                 invitation: {
                                     expired: boolean;
-                                    /** Format: date-time */
-                                    expires_at: string;
+                                    expires_at: string | null;
                                     id: string;
                                     sent_at: string | null;
                                 } | null;
@@ -835,8 +1549,7 @@ export interface paths {
                                 initials: string | null;
                                 invitation: {
                                     expired: boolean;
-                                    /** Format: date-time */
-                                    expires_at: string;
+                                    expires_at: string | null;
                                     id: string;
                                     sent_at: string | null;
                                 } | null;
@@ -868,6 +1581,60 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** The annual renewal option (LIC-5) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        remove_unused_licenses_at_renewal: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            pending_removal: number;
+                            /** Format: date-time */
+                            period_end: string;
+                            /** Format: date-time */
+                            period_start: string;
+                            /** @enum {string} */
+                            plan: "monthly" | "annual";
+                            price_cents: number;
+                            remove_unused_at_renewal: boolean;
+                            total_licenses: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/users": {
@@ -921,8 +1688,7 @@ export interface paths {
                                 initials: string | null;
                                 invitation: {
                                     expired: boolean;
-                                    /** Format: date-time */
-                                    expires_at: string;
+                                    expires_at: string | null;
                                     id: string;
                                     sent_at: string | null;
                                 } | null;
@@ -1005,8 +1771,7 @@ export interface paths {
                             initials: string | null;
                             invitation: {
                                 expired: boolean;
-                                /** Format: date-time */
-                                expires_at: string;
+                                expires_at: string | null;
                                 id: string;
                                 sent_at: string | null;
                             } | null;
