@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrationsFolder } from "../src/db/migrate.js";
 import { startRuntime } from "../src/runtime.js";
-import { BACKENDS, type Backend } from "./helpers/harness.js";
+import { BACKENDS, scratchDatabase, type Backend } from "./helpers/harness.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CHILD_TIMEOUT_MS = 60_000;
@@ -40,7 +40,17 @@ function chambers(backend: Backend, dataDir: string, args: string[]): Promise<Ru
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
-describe.each(BACKENDS)("the chambers command [$name]", (backend) => {
+describe.each(BACKENDS)("the chambers command [$name]", (base) => {
+  // A PostgreSQL database of this suite's own, so "migrate" starts from nothing there too.
+  const backend: Backend = { ...base };
+  let scratch: Awaited<ReturnType<typeof scratchDatabase>> | null = null;
+  beforeAll(async () => {
+    if (base.url) {
+      scratch = await scratchDatabase(base.url);
+      backend.url = scratch.url;
+    }
+  });
+  afterAll(() => scratch?.drop());
   const dirs: string[] = [];
   const tempDir = () => {
     const dir = mkdtempSync(join(tmpdir(), "chambers-cli-"));

@@ -120,7 +120,7 @@ describeDb("security", (h) => {
     // A broken database connection is the realistic 5xx: simulate it with a closed runtime of our own.
     const { startRuntime } = await import("../src/runtime.js");
     const { testConfig } = await import("./helpers/harness.js");
-    const rt = await startRuntime(testConfig(h.backend), { logger: false });
+    const rt = await startRuntime(testConfig({ ...h.backend, url: h.databaseUrl }), { logger: false });
     const firm = await rt.app.inject({ method: "POST", url: "/api/v1/signup", payload: { firm_name: "Gone", first_name: "A", last_name: "B", email: uniqueEmail(), password: PASSWORD, plan: "monthly", licenses: 1 } });
     const token = firm.json().token as string;
     await rt.deps.database.close();

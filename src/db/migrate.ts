@@ -34,14 +34,21 @@ export async function migrate(database: Database): Promise<void> {
   );
 }
 
-/** True when every migration of this build has been applied (readiness, OPS-4). */
+/**
+ * True when every migration of this build has been applied (readiness, OPS-4): the newest
+ * recorded migration is at least the journal's last, as drizzle's migrator itself decides.
+ * A database never migrated has no record table: that is "pending", not "unreachable".
+ */
 export async function migrationsApplied(database: Database): Promise<boolean> {
   const journal = JSON.parse(readFileSync(join(migrationsFolder(), "meta/_journal.json"), "utf8")) as {
-    entries: unknown[];
+    entries: { when: number }[];
   };
+  const last = journal.entries.at(-1)?.when ?? 0;
+  const table = await database.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  if (!(table as unknown as { rows: { present: boolean }[] }).rows[0]?.present) return last === 0;
   const res = await database.db.execute(
-    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    sql`select coalesce(max(created_at), 0)::text as newest from drizzle.__drizzle_migrations`,
   );
-  const rows = (res as unknown as { rows: { n: number }[] }).rows;
-  return (rows[0]?.n ?? 0) >= journal.entries.length;
+  const rows = (res as unknown as { rows: { newest: string }[] }).rows;
+  return Number(rows[0]?.newest ?? 0) >= last;
 }

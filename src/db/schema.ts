@@ -271,6 +271,7 @@ export const charges = pgTable(
   {
     firmId: text("firm_id").notNull(),
     id: text("id").notNull(),
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     /** `subscription`: the first period at sign-up; `licenses`: bought mid-period; `renewal`: a new period. */
     kind: text("kind", { enum: ["subscription", "licenses", "renewal"] }).notNull(),
     count: integer("count").notNull(),
@@ -281,7 +282,7 @@ export const charges = pgTable(
     createdById: text("created_by_id"),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index("charges_firm_created_idx").on(t.firmId, t.createdAt)],
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index("charges_firm_seq_idx").on(t.firmId, t.seq)],
 );
 
 /** `Idempotency-Key`: the first answer to a key, stored in the same transaction as its effect. */

@@ -25,3 +25,12 @@ export function page<T>(rows: T[], limit: number, cursorOf: (row: T) => string) 
   const last = data[data.length - 1];
   return { data, next_cursor: more && last ? cursorOf(last) : null };
 }
+
+/** The sequence number a newest-first cursor stops at, or null for the first page. */
+export function decodeSeqCursor(cursor: string | undefined): number | null {
+  const decoded = decodeCursor(cursor);
+  if (!decoded) return null;
+  const seq = Number(decoded[0]);
+  if (!Number.isSafeInteger(seq)) throw validation([{ path: "cursor", message: "This cursor is not valid." }]);
+  return seq;
+}

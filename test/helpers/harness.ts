@@ -2,7 +2,9 @@
  * Runs a suite against a real database: the embedded PGlite always, and PostgreSQL too when
  * TEST_DATABASE_URL is set. Each suite gets one running app; each test builds its own firm.
  */
-import { afterAll, beforeAll, describe } from "vitest";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { loadConfig, type Config } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/client.js";
@@ -34,9 +36,37 @@ export async function openTestDatabase(backend: Backend): Promise<Database> {
   return openDatabase({ databaseUrl: backend.url, dataDir: "memory://", poolSize: 5 });
 }
 
+const rand = () => Math.floor(Math.random() * 254) + 1;
+
+/**
+ * A PostgreSQL database of the suite's own, so that one suite's test clock (which runs every
+ * job that falls due) never touches another suite's firms. Dropped when the suite ends.
+ */
+export async function scratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `chambers_t_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    url: scratch.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export const START = new Date("2026-11-23T10:00:00.000Z");
+
 export class Harness {
   runtime!: Runtime;
-  clock = new TestClock(new Date("2026-11-23T10:00:00.000Z"));
+  clock = new TestClock(START);
+  #scratch: { url: string; drop(): Promise<void> } | null = null;
   constructor(
     readonly backend: Backend,
     private readonly opts: RuntimeOptions & { env?: Record<string, string> } = {},
@@ -52,20 +82,32 @@ export class Harness {
     return this.runtime.deps;
   }
 
+  /** The suite's own database: its scratch PostgreSQL database, or none for PGlite. */
+  get databaseUrl(): string | undefined {
+    return this.#scratch?.url;
+  }
+
   async start() {
-    this.runtime = await startRuntime(testConfig(this.backend, this.opts.env), { clock: this.clock, logger: false, ...this.opts });
+    if (this.backend.url) this.#scratch = await scratchDatabase(this.backend.url);
+    const backend = { ...this.backend, url: this.#scratch?.url };
+    this.runtime = await startRuntime(testConfig(backend, this.opts.env), { clock: this.clock, logger: false, ...this.opts });
     await this.app.ready();
   }
 
   async stop() {
     await this.runtime?.close();
+    await this.#scratch?.drop();
   }
 
-  /** A request with an optional bearer token; JSON bodies are sent as JSON. */
+  /**
+   * A request with an optional bearer token; JSON bodies are sent as JSON. Each comes from its
+   * own address unless one is given, so per-address rate limits only bite the tests about them.
+   */
   request(opts: InjectOptions & { token?: string }): Promise<LightMyRequestResponse> {
     const { token, ...rest } = opts;
     const headers = { ...(rest.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) };
-    return this.app.inject({ ...rest, headers });
+    const remoteAddress = rest.remoteAddress ?? `10.${rand()}.${rand()}.${rand()}`;
+    return this.app.inject({ ...rest, headers, remoteAddress });
   }
 
   get(url: string, token?: string) {
@@ -92,6 +134,8 @@ export function describeDb(
     const h = new Harness(backend, opts);
     beforeAll(() => h.start());
     afterAll(() => h.stop());
+    // Every test starts at the same moment, whatever the one before did to the clock.
+    beforeEach(() => h.clock.set(START));
     body(h);
   });
 }

@@ -1,6 +1,7 @@
 CREATE TABLE "charges" (
 	"firm_id" text NOT NULL,
 	"id" text NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "charges_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"kind" text NOT NULL,
 	"count" integer NOT NULL,
 	"amount_cents" integer NOT NULL,
@@ -42,7 +43,7 @@ CREATE TABLE "invitations" (
 	CONSTRAINT "invitations_firm_id_id_pk" PRIMARY KEY("firm_id","id")
 );
 --> statement-breakpoint
-CREATE INDEX "charges_firm_created_idx" ON "charges" USING btree ("firm_id","created_at");--> statement-breakpoint
+CREATE INDEX "charges_firm_seq_idx" ON "charges" USING btree ("firm_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "invitations_pending_email_unique" ON "invitations" USING btree (lower("email")) WHERE "invitations"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "invitations_user_idx" ON "invitations" USING btree ("firm_id","user_id");--> statement-breakpoint
 -- Firms created before renewals existed get their renewal job (LIC-6).

@@ -2,7 +2,7 @@
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { activities } from "../../db/schema.js";
-import { decodeCursor, encodeCursor, page } from "../paging.js";
+import { decodeSeqCursor, encodeCursor, page } from "../paging.js";
 
 export interface ListActivitiesInput {
   userId?: string;
@@ -17,8 +17,8 @@ export async function listActivities(db: Executor, firmId: string, input: ListAc
   if (input.userId) conditions.push(eq(activities.actorId, input.userId));
   if (input.kind) conditions.push(eq(activities.kind, input.kind));
   if (input.deletionsOnly) conditions.push(eq(activities.isDeletion, true));
-  const cursor = decodeCursor(input.cursor);
-  if (cursor) conditions.push(lt(activities.seq, Number(cursor[0])));
+  const after = decodeSeqCursor(input.cursor);
+  if (after !== null) conditions.push(lt(activities.seq, after));
   const rows = await db
     .select()
     .from(activities)

@@ -4,15 +4,15 @@ import type { Executor } from "../../db/client.js";
 import { notifications } from "../../db/schema.js";
 import type { Actor, ActorContext } from "../context.js";
 import { notFound } from "../errors.js";
-import { decodeCursor, encodeCursor, page } from "../paging.js";
+import { decodeSeqCursor, encodeCursor, page } from "../paging.js";
 
 const mine = (actor: Actor) => and(eq(notifications.firmId, actor.firmId), eq(notifications.userId, actor.userId));
 
 export async function listNotifications(db: Executor, actor: Actor, input: { unread?: boolean; limit: number; cursor?: string }) {
   const conditions: SQL[] = [mine(actor)!];
   if (input.unread) conditions.push(isNull(notifications.readAt));
-  const cursor = decodeCursor(input.cursor);
-  if (cursor) conditions.push(lt(notifications.seq, Number(cursor[0])));
+  const after = decodeSeqCursor(input.cursor);
+  if (after !== null) conditions.push(lt(notifications.seq, after));
   const rows = await db.select().from(notifications).where(and(...conditions)).orderBy(desc(notifications.seq)).limit(input.limit + 1);
   return page(rows, input.limit, (r) => encodeCursor(r.seq, r.id));
 }

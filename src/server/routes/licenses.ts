@@ -1,5 +1,5 @@
 /** Licenses, the subscription and the charges ledger (LIC-1 to LIC-10). */
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { charges } from "../../db/schema.js";
 import { buyLicenses } from "../../domain/licenses/buy-licenses.js";
@@ -8,8 +8,7 @@ import { presentCharge, quoteFor, lockSubscription } from "../../domain/licenses
 import { cancelRemoval, scheduleRemoval } from "../../domain/licenses/schedule-removal.js";
 import { updateSubscription } from "../../domain/licenses/update-subscription.js";
 import { idempotent } from "../../domain/idempotency.js";
-import { validation } from "../../domain/errors.js";
-import { decodeCursor, encodeCursor, page } from "../../domain/paging.js";
+import { decodeSeqCursor, encodeCursor, page } from "../../domain/paging.js";
 import { buyLicensesBody, chargeOut, cursorQuery, licensesOut, listOf, quoteBody, quoteOut, removalBody, subscriptionBody, subscriptionOut } from "../../shared/schemas.js";
 import { actorOf } from "../plugins/auth.js";
 import { presentFirm } from "../present.js";
@@ -94,14 +93,10 @@ export async function licenseRoutes(app: App, deps: Deps) {
     async (request) => {
       const actor = actorOf(request);
       const conditions: SQL[] = [eq(charges.firmId, actor.firmId)];
-      const cursor = decodeCursor(request.query.cursor);
-      if (cursor) {
-        const at = new Date(String(cursor[0]));
-        if (Number.isNaN(at.getTime())) throw validation([{ path: "cursor", message: "This cursor is not valid." }]);
-        conditions.push(or(lt(charges.createdAt, at), and(eq(charges.createdAt, at), lt(charges.id, cursor[1])))!);
-      }
-      const rows = await db.select().from(charges).where(and(...conditions)).orderBy(desc(charges.createdAt), desc(charges.id)).limit(request.query.limit + 1);
-      const paged = page(rows, request.query.limit, (c) => encodeCursor(c.createdAt.toISOString(), c.id));
+      const after = decodeSeqCursor(request.query.cursor);
+      if (after !== null) conditions.push(lt(charges.seq, after));
+      const rows = await db.select().from(charges).where(and(...conditions)).orderBy(desc(charges.seq)).limit(request.query.limit + 1);
+      const paged = page(rows, request.query.limit, (c) => encodeCursor(c.seq, c.id));
       return { data: paged.data.map(presentCharge), next_cursor: paged.next_cursor };
     },
   );

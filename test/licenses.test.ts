@@ -1,0 +1,205 @@
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { charges, firms, roles, subscriptions, userRoles, users } from "../src/db/schema.js";
+import { describeDb, type Harness } from "./helpers/harness.js";
+import { buildFirm, buildUser, invite, roleId, signIn, uniqueEmail, type BuiltFirm } from "./helpers/factories.js";
+
+const DAY = 86400_000;
+
+async function licenses(h: Harness, firm: BuiltFirm) {
+  const res = await h.get("/api/v1/licenses", firm.owner.token);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+async function ledger(h: Harness, firm: BuiltFirm) {
+  return (await h.get("/api/v1/charges", firm.owner.token)).json().data as { kind: string; count: number; amount_cents: number }[];
+}
+
+describeDb("licenses and billing", (h) => {
+  it("LIC-1 a firm has a subscription: plan, price per license in cents, and the current period", async () => {
+    const firm = await buildFirm(h, { plan: "monthly", price_cents: 6500, licenses: 4 });
+    const view = await licenses(h, firm);
+    expect(view).toMatchObject({ plan: "monthly", price_cents: 6500, currency: "USD", total: 4, period_start: "2026-11-23T10:00:00.000Z", period_end: "2026-12-23T10:00:00.000Z" });
+  });
+
+  it("LIC-2 active and invited users occupy a license each; deactivated ones do not; available = total - occupied - pending", async () => {
+    const firm = await buildFirm(h, { licenses: 5 });
+    await buildUser(h, firm, ["attorney"]);
+    await invite(h, firm);
+    await h.post("/api/v1/licenses/removals", { count: 1 }, firm.owner.token);
+    expect(await licenses(h, firm)).toMatchObject({ total: 5, occupied: 3, pending_removal: 1, available: 1 });
+    await h.db.update(users).set({ status: "deactivated" }).where(eq(users.email, (await h.get("/api/v1/users?status=invited", firm.owner.token)).json().data[0].email));
+    expect(await licenses(h, firm)).toMatchObject({ occupied: 2, available: 2 });
+  });
+
+  it("LIC-3 adding licenses takes effect at once and charges the prorated price, rounded half-up, quoted first", async () => {
+    const firm = await buildFirm(h, { plan: "monthly", price_cents: 5999, licenses: 2 });
+    // Period: 30 days from 23 Nov. Ten days in, 20 of 30 days are left.
+    h.clock.advance(10 * DAY);
+    const quote = (await h.post("/api/v1/licenses/quote", { count: 3 }, firm.owner.token)).json();
+    // 5999 * 3 * 20/30 = 11998 exactly.
+    expect(quote).toEqual({ count: 3, amount_cents: 11998, currency: "USD" });
+    expect((await licenses(h, firm)).total).toBe(2);
+    h.clock.advance(7 * 3600_000 + 1234);
+    const q2 = (await h.post("/api/v1/licenses/quote", { count: 1 }, firm.owner.token)).json();
+    const left = Date.parse("2026-12-23T10:00:00.000Z") - h.clock.now().getTime();
+    expect(q2.amount_cents).toBe(Math.round((5999 * left) / (30 * DAY)));
+    const bought = await h.post("/api/v1/licenses", { count: 1, confirm: true }, firm.owner.token);
+    expect(bought.statusCode, bought.body).toBe(201);
+    expect(bought.json().charge).toMatchObject({ kind: "licenses", count: 1, amount_cents: q2.amount_cents });
+    expect(bought.json().licenses).toMatchObject({ total: 3, available: 2 });
+    expect((await ledger(h, firm)).map((c) => c.kind)).toEqual(["licenses", "subscription"]);
+  });
+
+  it("LIC-3 a purchase must be confirmed, and counts must be whole, positive and sane", async () => {
+    const firm = await buildFirm(h, { licenses: 1 });
+    for (const body of [{ count: 1 }, { count: 1, confirm: false }, { count: 0, confirm: true }, { count: -2, confirm: true }, { count: 1.5, confirm: true }, { count: 1e9, confirm: true }, { count: "2", confirm: true }]) {
+      const res = await h.post("/api/v1/licenses", body, firm.owner.token);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().code).toBe("validation_failed");
+    }
+    expect((await licenses(h, firm)).total).toBe(1);
+    expect(await ledger(h, firm)).toHaveLength(1);
+  });
+
+  it("LIC-4 only available licenses can be removed, at the next period; pending ones cannot be assigned; the removal can be cancelled", async () => {
+    const firm = await buildFirm(h, { licenses: 3 });
+    const tooMany = await h.post("/api/v1/licenses/removals", { count: 3 }, firm.owner.token);
+    expect(tooMany.statusCode).toBe(409);
+    expect(tooMany.json()).toMatchObject({ code: "no_available_license", available: 2 });
+    const removal = await h.post("/api/v1/licenses/removals", { count: 2 }, firm.owner.token);
+    expect(removal.statusCode).toBe(201);
+    expect(removal.json()).toEqual({ pending_removal: 2, effective_at: "2026-12-23T10:00:00.000Z" });
+    expect(await licenses(h, firm)).toMatchObject({ total: 3, pending_removal: 2, available: 0 });
+    // A pending license cannot be given to anyone.
+    const refused = await invite(h, firm);
+    expect(refused.res.statusCode).toBe(409);
+    expect(refused.res.json().code).toBe("license_purchase_required");
+    expect((await h.delete("/api/v1/licenses/removals", firm.owner.token)).statusCode).toBe(204);
+    expect(await licenses(h, firm)).toMatchObject({ pending_removal: 0, available: 2 });
+    expect((await invite(h, firm)).res.statusCode).toBe(201);
+  });
+
+  it("LIC-5 annual plans may drop unused licenses at renewal; monthly plans have no such option", async () => {
+    const monthly = await buildFirm(h, { plan: "monthly" });
+    const refused = await h.patch("/api/v1/subscription", { remove_unused_licenses_at_renewal: true }, monthly.owner.token);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].path).toBe("remove_unused_licenses_at_renewal");
+
+    const firm = await buildFirm(h, { plan: "annual", price_cents: 40000, licenses: 6 });
+    await buildUser(h, firm, ["attorney"]);
+    const res = await h.patch("/api/v1/subscription", { remove_unused_licenses_at_renewal: true }, firm.owner.token);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().remove_unused_at_renewal).toBe(true);
+    expect((await licenses(h, firm)).next_bill_estimate_cents).toBe(2 * 40000);
+    await h.post("/api/v1/_test/clock", { advance_seconds: 366 * 86400 });
+    firm.owner.token = await signIn(h, firm.owner.email);
+    expect(await licenses(h, firm)).toMatchObject({ total: 2, occupied: 2, available: 0 });
+    expect((await ledger(h, firm))[0]).toMatchObject({ kind: "renewal", count: 2, amount_cents: 80000 });
+  });
+
+  it("LIC-6 at the end of a period scheduled removals apply, then the new period is charged in full", async () => {
+    const firm = await buildFirm(h, { plan: "monthly", price_cents: 5000, licenses: 5 });
+    await h.post("/api/v1/licenses/removals", { count: 2 }, firm.owner.token);
+    const before = await licenses(h, firm);
+    expect(before.next_bill_estimate_cents).toBe(3 * 5000);
+    const moved = await h.post("/api/v1/_test/clock", { now: "2026-12-23T10:00:00.000Z" });
+    expect(moved.json().ran).toBeGreaterThanOrEqual(1);
+    firm.owner.token = await signIn(h, firm.owner.email);
+    const after = await licenses(h, firm);
+    expect(after).toMatchObject({ total: 3, pending_removal: 0, period_start: "2026-12-23T10:00:00.000Z", period_end: "2027-01-23T10:00:00.000Z" });
+    const [renewal] = await ledger(h, firm);
+    expect(renewal).toMatchObject({ kind: "renewal", count: 3, amount_cents: 15000, period_start: "2026-12-23T10:00:00.000Z" });
+    const feed = (await h.get("/api/v1/activities?kind=subscription.renewed", firm.owner.token)).json().data;
+    expect(feed).toHaveLength(1);
+    // Running due jobs again charges nothing more.
+    await h.post("/api/v1/_test/clock", { advance_seconds: 60 });
+    expect((await ledger(h, firm)).filter((c) => c.kind === "renewal")).toHaveLength(1);
+  });
+
+  it("LIC-6 a closed firm is never charged again", async () => {
+    const firm = await buildFirm(h, { plan: "monthly" });
+    await h.db.update(firms).set({ status: "closed" }).where(eq(firms.id, firm.id));
+    await h.post("/api/v1/_test/clock", { advance_seconds: 40 * 86400 });
+    const rows = await h.db.select().from(charges).where(eq(charges.firmId, firm.id));
+    expect(rows.map((c) => c.kind)).toEqual(["subscription"]);
+  });
+
+  it("LIC-7 inviting without a free license is refused with a quote, and nothing is created", async () => {
+    const firm = await buildFirm(h, { licenses: 1, price_cents: 3000 });
+    const { res, email } = await invite(h, firm);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: "license_purchase_required", quote: { count: 1, amount_cents: 3000, currency: "USD" } });
+    expect(await h.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
+    expect(await ledger(h, firm)).toHaveLength(1);
+  });
+
+  it("LIC-7 a confirmed invitation buys the license with the prorated charge in the same transaction", async () => {
+    const firm = await buildFirm(h, { licenses: 1, price_cents: 3000 });
+    h.clock.advance(15 * DAY);
+    const { res } = await invite(h, firm, { confirm_purchase: true });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().charge).toMatchObject({ kind: "licenses", count: 1, amount_cents: 1500 });
+    expect(await licenses(h, firm)).toMatchObject({ total: 2, occupied: 2, available: 0 });
+  });
+
+  it("LIC-7 buying needs licenses.manage: a user manager without it is refused", async () => {
+    const firm = await buildFirm(h, { licenses: 2 });
+    const [custom] = await h.db
+      .insert(roles)
+      .values({ firmId: firm.id, id: `role-${Date.now()}`, name: "User desk", systemKey: null, permissions: ["users.manage"], createdAt: h.clock.now(), updatedAt: h.clock.now() })
+      .returning();
+    const desk = await buildUser(h, firm, []);
+    await h.db.insert(userRoles).values({ firmId: firm.id, userId: desk.id, roleId: custom!.id });
+    const res = await invite(h, firm, { confirm_purchase: true }, desk.token);
+    expect(res.res.statusCode).toBe(403);
+    expect(await licenses(h, firm)).toMatchObject({ total: 2 });
+  });
+
+  it("LIC-10 the licenses view shows totals, the next renewal and the estimated bill; the ledger lists every charge", async () => {
+    const firm = await buildFirm(h, { plan: "monthly", price_cents: 2500, licenses: 3 });
+    await h.post("/api/v1/licenses", { count: 2, confirm: true }, firm.owner.token);
+    const view = await licenses(h, firm);
+    expect(view).toMatchObject({ total: 5, occupied: 1, available: 4, pending_removal: 0, next_renewal_at: "2026-12-23T10:00:00.000Z", next_bill_estimate_cents: 12500 });
+    const rows = await ledger(h, firm);
+    expect(rows.map((c) => [c.kind, c.count, c.amount_cents])).toEqual([["licenses", 2, 5000], ["subscription", 3, 7500]]);
+    const attorney = await buildUser(h, firm, ["attorney"]);
+    expect((await h.get("/api/v1/charges", attorney.token)).statusCode).toBe(403);
+    expect((await h.get("/api/v1/licenses", attorney.token)).statusCode).toBe(403);
+  });
+
+  it("LIC-8 Idempotency-Key: a repeated purchase returns the first answer and charges once", async () => {
+    const firm = await buildFirm(h, { licenses: 1 });
+    const send = () => h.request({ method: "POST", url: "/api/v1/licenses", payload: { count: 2, confirm: true }, token: firm.owner.token, headers: { "idempotency-key": "buy-2-once" } });
+    const first = await send();
+    const again = await send();
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect((await licenses(h, firm)).total).toBe(3);
+    expect((await ledger(h, firm)).filter((c) => c.kind === "licenses")).toHaveLength(1);
+    const other = await h.request({ method: "POST", url: "/api/v1/licenses", payload: { count: 5, confirm: true }, token: firm.owner.token, headers: { "idempotency-key": "buy-2-once" } });
+    expect(other.statusCode).toBe(409);
+    expect((await licenses(h, firm)).total).toBe(3);
+  });
+
+  it("LIC-8 Idempotency-Key on invitations: a retried invitation creates one user", async () => {
+    const firm = await buildFirm(h, { licenses: 3 });
+    const email = uniqueEmail("retry");
+    const body = { email, subscription_type: "attorney", role_ids: [await roleId(h, firm, "Paralegal")] };
+    const results = await Promise.all([0, 1, 2].map(() => h.request({ method: "POST", url: "/api/v1/invitations", payload: body, token: firm.owner.token, headers: { "idempotency-key": "invite-once" } })));
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(results.map((r) => r.json().user.id)).size).toBe(1);
+    expect(await h.db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
+  });
+
+  it("LIC-8 subscription rows stay consistent: total never below occupied", async () => {
+    const firm = await buildFirm(h, { licenses: 2 });
+    await invite(h, firm);
+    const [sub] = await h.db.select().from(subscriptions).where(eq(subscriptions.firmId, firm.id));
+    const view = await licenses(h, firm);
+    expect(view.occupied).toBeLessThanOrEqual(sub!.totalLicenses);
+  });
+});
