@@ -1,9 +1,14 @@
 /** The job kinds the scheduler knows. Each area registers its own here as it arrives. */
 import { renewSubscription, RENEW_JOB } from "../domain/licenses/renew-subscription.js";
+import { DEACTIVATE_JOB } from "../domain/users/deactivate-user.js";
+import { runScheduledDeactivation } from "../domain/users/schedule-deactivation.js";
 import type { Scheduler } from "./scheduler.js";
 
 export function registerJobHandlers(scheduler: Scheduler): void {
   scheduler.register(RENEW_JOB, async ({ tx, clock, job }) => {
     await renewSubscription(tx, clock, job.firmId);
+  });
+  scheduler.register(DEACTIVATE_JOB, async ({ tx, clock, job }) => {
+    await runScheduledDeactivation(tx, clock, job.firmId, job.payload);
   });
 }

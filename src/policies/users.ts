@@ -5,6 +5,7 @@ export interface UserTarget {
   id: string;
   status: "invited" | "active" | "deactivated";
   isPrimarySubscriber: boolean;
+  scheduledDeactivationAt?: Date | null;
 }
 
 const manages = (actor: Actor) => actor.permissions.has("users.manage");
@@ -26,6 +27,8 @@ export const userPolicy = {
     manages(actor) && (!target.isPrimarySubscriber || isSelf(actor, target)),
   resend_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   revoke_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
+  cancel_scheduled_deactivation: (actor: Actor, target: UserTarget) =>
+    manages(actor) && target.status === "active" && target.scheduledDeactivationAt != null,
 } satisfies Record<string, (actor: Actor, target: UserTarget) => boolean>;
 
 export type UserAction = keyof typeof userPolicy;

@@ -18,7 +18,7 @@ import { activityRoutes } from "./routes/activities.js";
 import { meRoutes } from "./routes/me.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { opsRoutes } from "./routes/ops.js";
-import { userRoutes } from "./routes/users.js";
+import { userRoutes, userStatusRoutes } from "./routes/users.js";
 import { invitationRoutes } from "./routes/invitations.js";
 import { licenseRoutes } from "./routes/licenses.js";
 import { roleRoutes } from "./routes/roles.js";
@@ -94,6 +94,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     await accountRoutes(zapi, deps);
     await meRoutes(zapi, deps);
     await userRoutes(zapi, deps);
+    await userStatusRoutes(zapi, deps);
     await activityRoutes(zapi, deps);
     await notificationRoutes(zapi, deps);
     await invitationRoutes(zapi, deps);

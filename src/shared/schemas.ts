@@ -240,3 +240,26 @@ export const buyLicensesBody = z.strictObject({
 });
 export const removalBody = z.strictObject({ count: licenseCount });
 export const subscriptionBody = z.strictObject({ remove_unused_licenses_at_renewal: z.boolean() });
+
+export const deactivateBody = z.strictObject({
+  remove_license_at_next_bill: z.boolean().optional(),
+  /** Where the user's work goes (REA); optional, each target an active user. */
+  reassign: z
+    .strictObject({
+      matters_to: z.string().max(100).optional(),
+      tasks_to: z.string().max(100).optional(),
+      events_to: z.string().max(100).optional(),
+    })
+    .optional(),
+  leave_work: z.boolean().optional(),
+  /** DEA-9: deactivate at this future moment instead of now. */
+  at: isoTime.optional(),
+});
+
+export const deactivatedOut = z.object({
+  user: userOut,
+  reassignment: z.object({ matters: z.number().int(), tasks: z.number().int(), events: z.number().int() }).nullable(),
+  private_matters: z.number().int(),
+});
+
+export const reactivateBody = z.strictObject({ email: emailField.optional(), confirm_purchase: z.boolean().optional() });

@@ -3,7 +3,27 @@ import { loadFirm } from "../../domain/firms/load-firm.js";
 import { listUsers } from "../../domain/users/list-users.js";
 import { findUser } from "../../domain/users/user-record.js";
 import { notFound } from "../../domain/errors.js";
-import { idParam, listOf, userOut, usersQuery } from "../../shared/schemas.js";
+
+/** REA-1: every reassignment target is another active user of the firm. */
+async function assertActiveTargets(tx: Tx, firmId: string, fromId: string, targets: Record<string, string | undefined>) {
+  const errors = [];
+  for (const [field, id] of Object.entries(targets)) {
+    if (!id) continue;
+    const [row] = await tx.select({ status: users.status }).from(users).where(and(eq(users.firmId, firmId), eq(users.id, id)));
+    if (!row || row.status !== "active" || id === fromId) errors.push({ path: `reassign.${field}`, message: "Choose another active user of the firm." });
+  }
+  if (errors.length) throw validation(errors);
+}
+import { z } from "zod";
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "../../db/client.js";
+import { users } from "../../db/schema.js";
+import { deactivateUser } from "../../domain/users/deactivate-user.js";
+import { reactivateUser } from "../../domain/users/reactivate-user.js";
+import { cancelScheduledDeactivation, scheduleDeactivation } from "../../domain/users/schedule-deactivation.js";
+import { validation } from "../../domain/errors.js";
+import { deactivateBody, deactivatedOut, idParam, listOf, reactivateBody, userOut, usersQuery } from "../../shared/schemas.js";
+import { userAsSeenBy } from "./invitations.js";
 import { actorOf } from "../plugins/auth.js";
 import { presentUser } from "../present.js";
 import type { App, Deps } from "../deps.js";
@@ -32,6 +52,55 @@ export async function userRoutes(app: App, deps: Deps) {
       if (!user || (user.status !== "active" && !actor.permissions.has("users.manage"))) throw notFound("User");
       reply.header("etag", `"${user.version}"`);
       return presentUser(user, actor, deps.clock.now());
+    },
+  );
+}
+
+/** Deactivation, scheduled deactivation and reactivation (DEA-1, DEA-3, DEA-8, DEA-9, LIC-9). */
+export async function userStatusRoutes(app: App, deps: Deps) {
+  const { db } = deps.database;
+
+  app.post(
+    "/users/:id/deactivate",
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Deactivate a user now, or schedule it with `at`", params: idParam, body: deactivateBody, response: { 200: deactivatedOut } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const body = request.body;
+      const opts = { removeLicenseAtNextBill: body.remove_license_at_next_bill ?? false };
+      return db.transaction(async (tx) => {
+        const ctx = { tx, clock: deps.clock, actor };
+        if (body.reassign) await assertActiveTargets(tx, actor.firmId, request.params.id, body.reassign);
+        if (body.at) await scheduleDeactivation(ctx, request.params.id, new Date(body.at), opts);
+        else await deactivateUser(ctx, request.params.id, opts);
+        return {
+          user: await userAsSeenBy(tx, deps, actor, request.params.id),
+          // Matters, tasks and events arrive with the practice data; until then there is no work to move.
+          reassignment: body.reassign && !body.at ? { matters: 0, tasks: 0, events: 0 } : null,
+          private_matters: 0,
+        };
+      });
+    },
+  );
+
+  app.delete(
+    "/users/:id/scheduled-deactivation",
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Cancel a scheduled deactivation (DEA-9)", params: idParam, response: { 204: z.null() } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => cancelScheduledDeactivation({ tx, clock: deps.clock, actor }, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/users/:id/reactivate",
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Reactivate a user; needs a free license or `confirm_purchase`", params: idParam, body: reactivateBody, response: { 200: userOut } } },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction(async (tx) => {
+        await reactivateUser({ tx, clock: deps.clock, actor }, request.params.id, { email: request.body.email, confirmPurchase: request.body.confirm_purchase ?? false });
+        return userAsSeenBy(tx, deps, actor, request.params.id);
+      });
     },
   );
 }
