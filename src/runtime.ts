@@ -26,6 +26,8 @@ export interface RuntimeOptions {
   /** Start the background timers (the server does; tests drive the workers themselves). */
   timers?: boolean;
   logger?: boolean;
+  /** Where JSON logs go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function startRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
@@ -42,7 +44,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const live = new LiveNotifications(database);
   await live.start();
   const deps: Deps = { database, clock, config, scheduler, live, outbox, testClock };
-  const app = await buildApp(deps, { logger: opts.logger });
+  const app = await buildApp(deps, { logger: opts.logger, logStream: opts.logStream });
   // The workers log through the app's logger once it exists.
   Object.assign(log, { info: app.log.info.bind(app.log), warn: app.log.warn.bind(app.log), error: app.log.error.bind(app.log) });
   if (opts.timers) {

@@ -33,12 +33,24 @@ function webRoot(): string | null {
   return candidates.find((p) => existsSync(join(p, "index.html"))) ?? null;
 }
 
-export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<App> {
   const app = Fastify({
     logger:
       opts.logger === false
         ? false
-        : { level: deps.config.LOG_LEVEL, redact: ["req.headers.authorization", "req.headers.cookie", "req.headers[\"x-csrf-token\"]"] },
+        : {
+            level: deps.config.LOG_LEVEL,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+            redact: ["req.headers.authorization", "req.headers.cookie", "req.headers[\"x-csrf-token\"]"],
+            serializers: {
+              // Invitation and confirmation links carry their secret in the query: never log it.
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: req.url.replace(/([?&]token=)[^&]*/gi, "$1[redacted]"),
+                remoteAddress: req.ip,
+              }),
+            },
+          },
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: true,
     genReqId: (req) => {
