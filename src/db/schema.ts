@@ -299,3 +299,36 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.firmId, t.userId, t.key] })],
 );
+
+/** Groups (GRP-1, GRP-2). Names are unique among unarchived groups; archiving keeps members. */
+export const groups = pgTable(
+  "groups",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** GRP-4: such groups are not offered for custom billing rates. */
+    excludeFromCustomRates: boolean("exclude_from_custom_rates").notNull().default(false),
+    archivedAt: ts("archived_at"),
+    archivedById: text("archived_by_id"),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    uniqueIndex("groups_firm_live_name_unique")
+      .on(t.firmId, sql`lower(${t.name})`)
+      .where(sql`${t.archivedAt} is null`),
+  ],
+);
+
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    firmId: text("firm_id").notNull(),
+    groupId: text("group_id").notNull(),
+    userId: text("user_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.groupId, t.userId] }), index("group_members_user_idx").on(t.firmId, t.userId)],
+);

@@ -16,8 +16,13 @@ export const userPolicy = {
   /** Profile fields: oneself, or a manager of users, never the primary subscriber's but by themself. */
   edit: (actor: Actor, target: UserTarget) =>
     isSelf(actor, target) || (manages(actor) && !target.isPrimarySubscriber && target.status !== "deactivated"),
+  /** ROL-7: never one's own roles, but the primary subscriber's own are theirs alone (ACC-4, ROL-6). */
   change_roles: (actor: Actor, target: UserTarget) =>
-    manages(actor) && !isSelf(actor, target) && !target.isPrimarySubscriber,
+    manages(actor) && (isSelf(actor, target) ? target.isPrimarySubscriber : !target.isPrimarySubscriber),
+  change_groups: (actor: Actor, target: UserTarget) =>
+    manages(actor) && (isSelf(actor, target) || !target.isPrimarySubscriber),
+  change_subscription_type: (actor: Actor, target: UserTarget) =>
+    manages(actor) && (isSelf(actor, target) || !target.isPrimarySubscriber),
   change_email: (actor: Actor, target: UserTarget) =>
     isSelf(actor, target) || (manages(actor) && !target.isPrimarySubscriber),
   deactivate: (actor: Actor, target: UserTarget) =>

@@ -18,10 +18,11 @@ import { activityRoutes } from "./routes/activities.js";
 import { meRoutes } from "./routes/me.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { opsRoutes } from "./routes/ops.js";
-import { userRoutes, userStatusRoutes } from "./routes/users.js";
+import { userEditRoutes, userRoutes, userStatusRoutes } from "./routes/users.js";
 import { invitationRoutes } from "./routes/invitations.js";
 import { licenseRoutes } from "./routes/licenses.js";
 import { roleRoutes } from "./routes/roles.js";
+import { groupRoutes } from "./routes/groups.js";
 import type { App, Deps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -107,11 +108,13 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await meRoutes(zapi, deps);
     await userRoutes(zapi, deps);
     await userStatusRoutes(zapi, deps);
+    await userEditRoutes(zapi, deps);
     await activityRoutes(zapi, deps);
     await notificationRoutes(zapi, deps);
     await invitationRoutes(zapi, deps);
     await licenseRoutes(zapi, deps);
     await roleRoutes(zapi, deps);
+    await groupRoutes(zapi, deps);
   }, { prefix: "/api/v1" });
   await opsRoutes(app as App, deps);
 

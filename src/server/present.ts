@@ -26,7 +26,7 @@ export function presentUser(u: UserRecord, actor: Actor, now: Date): UserOut {
     status: u.status,
     is_primary_subscriber: u.isPrimarySubscriber,
     roles: u.roles.map((r) => ({ id: r.id, name: r.name })),
-    groups: [],
+    groups: u.groups,
     addons: [],
     invitation: u.invitation
       ? {

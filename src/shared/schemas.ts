@@ -263,3 +263,86 @@ export const deactivatedOut = z.object({
 });
 
 export const reactivateBody = z.strictObject({ email: emailField.optional(), confirm_purchase: z.boolean().optional() });
+
+export const groupOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  exclude_from_custom_rates: z.boolean(),
+  archived: z.boolean(),
+  archived_at: isoTime.nullable(),
+  member_ids: z.array(z.string()),
+  created_at: isoTime,
+  updated_at: isoTime,
+});
+
+const groupFields = {
+  name: name(),
+  description: z.string().trim().max(1000).optional(),
+  exclude_from_custom_rates: z.boolean().optional(),
+  member_ids: idList(2000).optional(),
+};
+export const createGroupBody = z.strictObject(groupFields);
+export const updateGroupBody = z.strictObject({ ...groupFields, name: groupFields.name.optional() });
+export const groupsQuery = z.object({ archived: z.enum(["true", "false"]).default("false") });
+
+/** USR-5: the profile fields, validated the same way wherever a person is edited or imported. */
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+export const initialsField = z
+  .string()
+  .trim()
+  .max(5, "At most 5 letters.")
+  .regex(/^\p{L}*$/u, "Letters only.");
+export const timeZoneField = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isTimeZone, "Use an IANA time zone name, such as America/New_York.");
+export const phoneField = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^\+?[0-9 ().-]*$/, "Digits, spaces, + ( ) - and . only.")
+  .refine((v) => v === "" || (v.match(/[0-9]/g)?.length ?? 0) >= 5, "At least 5 digits.");
+
+/** True for an IANA zone name the runtime knows (aliases such as US/Eastern included). */
+export function isTimeZone(value: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const profileFields = {
+  first_name: name().optional(),
+  last_name: name().optional(),
+  initials: initialsField.nullable().optional(),
+  time_zone: timeZoneField.nullable().optional(),
+  address: optionalText(300),
+  city: optionalText(100),
+  state: optionalText(100),
+  zip: optionalText(20),
+  country: optionalText(100),
+  phone: phoneField.nullable().optional(),
+};
+
+export const updateUserBody = z.strictObject({
+  ...profileFields,
+  subscription_type: z.enum(["attorney", "non_attorney"]).optional(),
+  role_ids: idList(50).min(1, "Every user holds at least one role.").optional(),
+  group_ids: idList(100).optional(),
+});
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
+export const bulkAssignBody = z.strictObject({
+  user_ids: idList(500).min(1, "Choose at least one user."),
+  role_ids: idList(50).min(1, "Choose at least one role."),
+});
+
+const permissionKey = z.enum(PERMISSION_KEYS as [string, ...string[]]);
+export const createRoleBody = z.strictObject({ name: name(60), permissions: z.array(permissionKey).max(50) });
+export const updateRoleBody = z.strictObject({ name: name(60).optional(), permissions: z.array(permissionKey).max(50).optional() });
+export const roleOut = z.object({ id: z.string(), name: z.string(), system: z.boolean(), permissions: z.array(z.string()), holders: z.number().int() });

@@ -1,6 +1,7 @@
 /** INV-1, INV-2, LIC-7: invite one person with roles; the invitation takes a license at once. */
 import { and, eq, inArray } from "drizzle-orm";
-import { invitations, roles, userRoles, users } from "../../db/schema.js";
+import { groupMembers, invitations, roles, userRoles, users } from "../../db/schema.js";
+import { assertChoosableGroups } from "../groups/group-record.js";
 import type { Tx } from "../../db/client.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "../accounts/emails.js";
 import type { ActorContext } from "../context.js";
@@ -40,9 +41,8 @@ export async function inviteUser(
 ): Promise<{ userId: string; invitationId: string; expiresAt: Date; charge: Charge | null }> {
   const roleIds = [...new Set(input.role_ids)];
   const granted = await assertFirmRoles(tx, actor.firmId, roleIds);
-  if (input.group_ids?.length) {
-    throw validation(input.group_ids.map((_, i) => ({ path: `group_ids.${i}`, message: "No such group in this firm." })));
-  }
+  const groupIds = [...new Set(input.group_ids ?? [])];
+  await assertChoosableGroups(tx, actor.firmId, groupIds);
   // The subscription lock comes first: it queues this firm's license changes (LIC-8).
   const charge = await reserveLicenses(tx, clock, actor, 1, input.confirm_purchase ?? false);
   if (await emailTaken(tx, input.email)) throw emailInUse();
@@ -67,6 +67,7 @@ export async function inviteUser(
     rethrowEmailConflict(err);
   }
   await tx.insert(userRoles).values(roleIds.map((roleId) => ({ firmId: actor.firmId, userId, roleId })));
+  if (groupIds.length) await tx.insert(groupMembers).values(groupIds.map((groupId) => ({ firmId: actor.firmId, groupId, userId })));
   const { token, hash } = makeInvitationToken(actor.firmId, invitationId);
   await tx.insert(invitations).values({
     firmId: actor.firmId,

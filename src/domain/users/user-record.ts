@@ -1,13 +1,15 @@
 /** Loading users with their roles: the shape the policies and presenters work on. */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { invitations, roles, userRoles, users } from "../../db/schema.js";
+import { groupMembers, groups, invitations, roles, userRoles, users } from "../../db/schema.js";
 
 export type UserRow = typeof users.$inferSelect;
 
 export interface UserRecord extends UserRow {
   isPrimarySubscriber: boolean;
   roles: { id: string; name: string; systemKey: string | null; permissions: string[] }[];
+  /** Unarchived groups the user belongs to. */
+  groups: { id: string; name: string }[];
   /** The pending invitation of an invited user. */
   invitation: { id: string; sentAt: Date | null; expiresAt: Date | null } | null;
 }
@@ -15,7 +17,7 @@ export interface UserRecord extends UserRow {
 export const fullName = (u: { firstName: string; lastName: string; email: string }) =>
   `${u.firstName} ${u.lastName}`.trim() || u.email;
 
-/** Attach roles and pending invitations to user rows, keeping their order. */
+/** Attach roles, groups and pending invitations to user rows, keeping their order. */
 export async function withRoles(db: Executor, firmId: string, primaryId: string, rows: UserRow[]): Promise<UserRecord[]> {
   if (rows.length === 0) return [];
   const held = await db
@@ -24,6 +26,12 @@ export async function withRoles(db: Executor, firmId: string, primaryId: string,
     .innerJoin(roles, and(eq(roles.firmId, userRoles.firmId), eq(roles.id, userRoles.roleId)))
     .where(and(eq(userRoles.firmId, firmId), inArray(userRoles.userId, rows.map((r) => r.id))))
     .orderBy(asc(roles.name));
+  const memberships = await db
+    .select({ userId: groupMembers.userId, id: groups.id, name: groups.name })
+    .from(groupMembers)
+    .innerJoin(groups, and(eq(groups.firmId, groupMembers.firmId), eq(groups.id, groupMembers.groupId)))
+    .where(and(eq(groupMembers.firmId, firmId), inArray(groupMembers.userId, rows.map((r) => r.id)), isNull(groups.archivedAt)))
+    .orderBy(asc(groups.name));
   const invitedIds = rows.filter((r) => r.status === "invited").map((r) => r.id);
   const pending = invitedIds.length
     ? await db
@@ -37,6 +45,7 @@ export async function withRoles(db: Executor, firmId: string, primaryId: string,
       ...row,
       isPrimarySubscriber: row.id === primaryId,
       roles: held.filter((h) => h.userId === row.id).map(({ userId: _u, ...r }) => r),
+      groups: memberships.filter((m) => m.userId === row.id).map(({ userId: _u, ...g }) => g),
       invitation: inv ? { id: inv.id, sentAt: inv.sentAt, expiresAt: inv.expiresAt } : null,
     };
   });

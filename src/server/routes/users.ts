@@ -22,7 +22,9 @@ import { deactivateUser } from "../../domain/users/deactivate-user.js";
 import { reactivateUser } from "../../domain/users/reactivate-user.js";
 import { cancelScheduledDeactivation, scheduleDeactivation } from "../../domain/users/schedule-deactivation.js";
 import { validation } from "../../domain/errors.js";
-import { deactivateBody, deactivatedOut, idParam, listOf, reactivateBody, userOut, usersQuery } from "../../shared/schemas.js";
+import { bulkAssignBody, deactivateBody, deactivatedOut, idParam, listOf, reactivateBody, updateUserBody, userOut, usersQuery } from "../../shared/schemas.js";
+import { updateUser } from "../../domain/users/update-user.js";
+import { assignRoles } from "../../domain/roles/assign-roles.js";
 import { userAsSeenBy } from "./invitations.js";
 import { actorOf } from "../plugins/auth.js";
 import { presentUser } from "../present.js";
@@ -52,6 +54,53 @@ export async function userRoutes(app: App, deps: Deps) {
       if (!user || (user.status !== "active" && !actor.permissions.has("users.manage"))) throw notFound("User");
       reply.header("etag", `"${user.version}"`);
       return presentUser(user, actor, deps.clock.now());
+    },
+  );
+}
+
+/** `"7"` or `W/"7"` from If-Match; a value that is no version of ours can never match. */
+function ifMatchVersion(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  return m ? Number(m[1]) : -1;
+}
+
+/** Editing users: profile, roles, groups (USR-5, ROL-3..7, ACC-4, ACC-5). */
+export async function userEditRoutes(app: App, deps: Deps) {
+  const { db } = deps.database;
+
+  app.patch(
+    "/users/:id",
+    {
+      config: { auth: "user" },
+      schema: {
+        tags: ["users"],
+        summary: "Edit a user's profile, subscription type, roles and groups; honours If-Match",
+        params: idParam,
+        headers: z.object({ "if-match": z.string().max(100).optional() }).passthrough(),
+        body: updateUserBody,
+        response: { 200: userOut },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const user = await db.transaction(async (tx) => {
+        await updateUser({ tx, clock: deps.clock, actor }, request.params.id, request.body, ifMatchVersion(request.headers["if-match"]));
+        return userAsSeenBy(tx, deps, actor, request.params.id);
+      });
+      const [row] = await db.select({ version: users.version }).from(users).where(and(eq(users.firmId, actor.firmId), eq(users.id, user.id)));
+      reply.header("etag", `"${row?.version ?? 0}"`);
+      return user;
+    },
+  );
+
+  app.post(
+    "/users/bulk/assign-roles",
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Add roles to many users; never removes one (ROL-4)", body: bulkAssignBody, response: { 200: z.object({ updated: z.number().int() }) } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const updated = await db.transaction((tx) => assignRoles({ tx, clock: deps.clock, actor }, request.body.user_ids, request.body.role_ids));
+      return { updated };
     },
   );
 }
