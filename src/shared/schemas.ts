@@ -302,7 +302,7 @@ export const phoneField = z
   .string()
   .trim()
   .max(30)
-  .regex(/^\+?[0-9 ().-]*$/, "Digits, spaces, + ( ) - and . only.")
+  .regex(/^\+?[0-9 ().-]*$/, { message: "Digits, spaces, + ( ) - and . only.", abort: true })
   .refine((v) => v === "" || (v.match(/[0-9]/g)?.length ?? 0) >= 5, "At least 5 digits.");
 
 /** True for an IANA zone name the runtime knows (aliases such as US/Eastern included). */
