@@ -24,9 +24,19 @@ const TOUCH_EVERY_MS = 60_000;
  */
 export type RouteAuth = "public" | "user" | Permission | readonly Permission[];
 
+/** Every route the server registers, with its declared policy: what the authorization matrix walks. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  auth: RouteAuth | undefined;
+}
+
 declare module "fastify" {
   interface FastifyContextConfig {
     auth?: RouteAuth;
+  }
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     actorOrNull: Actor | null;
@@ -58,8 +68,12 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock 
   app.decorateRequest("actorOrNull", null);
   app.decorateRequest("csrfToken", null);
 
+  app.decorate("routeTable", [] as RouteEntry[]);
   // A route under /api/v1 without a declared policy must not exist: fail at start-up.
   app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") app.routeTable.push({ method, url: route.url, auth: route.config?.auth });
+    }
     if (route.url.startsWith("/api/v1") && !route.config?.auth) {
       throw new Error(`route ${route.method} ${route.url} declares no auth policy`);
     }
