@@ -135,6 +135,15 @@ describeDb("licenses and billing", (h) => {
     expect(await ledger(h, firm)).toHaveLength(1);
   });
 
+  it("LIC-7 an email already in use is refused before any purchase is quoted", async () => {
+    const firm = await buildFirm(h, { licenses: 1 });
+    const other = await buildFirm(h);
+    const { res } = await invite(h, firm, { email: other.owner.email });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe("email_in_use");
+    expect(res.json()).not.toHaveProperty("quote");
+  });
+
   it("LIC-7 a confirmed invitation buys the license with the prorated charge in the same transaction", async () => {
     const firm = await buildFirm(h, { licenses: 1, price_cents: 3000 });
     h.clock.advance(15 * DAY);

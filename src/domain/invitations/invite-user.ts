@@ -43,9 +43,10 @@ export async function inviteUser(
   const granted = await assertFirmRoles(tx, actor.firmId, roleIds);
   const groupIds = [...new Set(input.group_ids ?? [])];
   await assertChoosableGroups(tx, actor.firmId, groupIds);
-  // The subscription lock comes first: it queues this firm's license changes (LIC-8).
-  const charge = await reserveLicenses(tx, clock, actor, 1, input.confirm_purchase ?? false);
+  // A taken email is refused before any license is quoted; the unique index settles any race.
   if (await emailTaken(tx, input.email)) throw emailInUse();
+  // The subscription lock queues this firm's license changes (LIC-8).
+  const charge = await reserveLicenses(tx, clock, actor, 1, input.confirm_purchase ?? false);
 
   const now = clock.now();
   const userId = newId();

@@ -40,6 +40,7 @@ export async function licenseRoutes(app: App, deps: Deps) {
       schema: {
         tags: ["licenses"],
         summary: "Buy licenses, effective at once, charged pro rata",
+        headers: z.object({ "idempotency-key": z.string().max(200).optional() }).passthrough(),
         body: buyLicensesBody,
         response: { 201: z.object({ licenses: licensesOut, charge: chargeOut }) },
       },

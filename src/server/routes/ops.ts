@@ -73,7 +73,7 @@ export async function opsRoutes(app: App, deps: Deps) {
     const clockOut = z.object({ now: isoTime });
     app.get(
       "/api/v1/_test/clock",
-      { config: { auth: "public" }, schema: { tags: ["operations"], summary: "The test clock (CHAMBERS_TEST_CLOCK=1 only)", response: { 200: clockOut } } },
+      { config: { auth: "public" }, schema: { hide: true, tags: ["operations"], summary: "The test clock (CHAMBERS_TEST_CLOCK=1 only)", response: { 200: clockOut } } },
       async () => ({ now: testClock.now().toISOString() }),
     );
     app.post(
@@ -81,6 +81,7 @@ export async function opsRoutes(app: App, deps: Deps) {
       {
         config: { auth: "public" },
         schema: {
+          hide: true,
           tags: ["operations"],
           summary: "Move the test clock and run what fell due",
           body: z.strictObject({ advance_seconds: z.number().int().min(0).max(10 * 365 * 86400).optional(), now: isoTime.optional() }),
