@@ -4,6 +4,9 @@ const PORT = 3999;
 
 export default defineConfig({
   testDir: "test/e2e",
+  // A real SMTP server on 127.0.0.1:2525 that keeps each received message as test-results/mail/*.eml.
+  globalSetup: "./test/e2e/global-setup.ts",
+  globalTeardown: "./test/e2e/global-teardown.ts",
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
@@ -52,6 +55,9 @@ export default defineConfig({
       DATABASE_URL: "",
       LOG_LEVEL: "warn",
       CHAMBERS_TEST_CLOCK: "1",
+      // The server delivers its outbox to the e2e SMTP server (test/e2e/global-setup.ts) every 200 ms.
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      WORKER_INTERVAL_MS: "200",
     },
   },
 });

@@ -3,7 +3,9 @@ import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { useMe } from "./api/queries";
 import { AppLayout } from "./components/AppLayout";
 import { LoadError } from "./components/LoadError";
+import { AcceptInvitationPage } from "./pages/AcceptInvitationPage";
 import { AccountPage } from "./pages/AccountPage";
+import { BillingPage } from "./pages/BillingPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { SignInPage } from "./pages/SignInPage";
 import { SignUpPage } from "./pages/SignUpPage";
@@ -52,10 +54,13 @@ export function App() {
         <Route path="/signin" element={<SignInPage />} />
         <Route path="/signup" element={<SignUpPage />} />
       </Route>
+      {/* Public whether or not someone is signed in on this browser: the link is for its invitee. */}
+      <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
       <Route element={<RequireAuth />}>
         <Route path="/settings/users" element={<UsersPage />} />
         <Route path="/settings/account" element={<AccountPage />} />
         <Route path="/settings/sessions" element={<SessionsPage />} />
+        <Route path="/settings/billing" element={<BillingPage />} />
         <Route path="/settings" element={<Navigate to={HOME} replace />} />
       </Route>
       <Route path="*" element={<Navigate to={HOME} replace />} />

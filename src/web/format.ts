@@ -36,3 +36,28 @@ export function describeAgent(agent: string | null | undefined): string {
   if (browser) return browser;
   return agent.length > 60 ? `${agent.slice(0, 57)}…` : agent;
 }
+
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** "in 23 hours", "5 minutes ago", "just now"; relative to `now` (the browser's clock by default). */
+export function formatRelative(iso: string | null | undefined, now: number = Date.now()): string {
+  if (!iso) return "—";
+  const diff = new Date(iso).getTime() - now;
+  if (Number.isNaN(diff)) return "—";
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms) return relativeFormat.format(Math.round(diff / ms), unit);
+  }
+  return "just now";
+}
+
+/** "3 licenses", "1 license". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

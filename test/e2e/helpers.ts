@@ -22,8 +22,15 @@ export function newFirm(prefix: string): FirmFixture {
   };
 }
 
-/** Signs the firm up through the API; the request context keeps the session cookie. */
-export async function signUpByApi(request: APIRequestContext, firm: FirmFixture): Promise<void> {
+/**
+ * Signs the firm up through the API; the request context keeps the session cookie. Returns the
+ * session token, usable as a bearer token from any request context.
+ */
+export async function signUpByApi(
+  request: APIRequestContext,
+  firm: FirmFixture,
+  options: { plan?: "monthly" | "annual"; licenses?: number } = {},
+): Promise<string> {
   const response = await request.post("/api/v1/signup", {
     data: {
       firm_name: firm.firmName,
@@ -31,11 +38,17 @@ export async function signUpByApi(request: APIRequestContext, firm: FirmFixture)
       last_name: firm.lastName,
       email: firm.email,
       password: firm.password,
-      plan: "monthly",
-      licenses: 5,
+      plan: options.plan ?? "monthly",
+      licenses: options.licenses ?? 5,
     },
   });
   expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** An email unique to this run for someone to invite. */
+export function newInvitee(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${randomBytes(3).toString("hex")}@hartley-stone.example`;
 }
 
 export async function signInInUi(page: Page, email: string, password: string): Promise<void> {

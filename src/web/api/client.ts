@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from "openapi-fetch";
-import type { ApiPaths } from "./pending-paths";
+import type { paths as ApiPaths } from "../api-types";
 import { problemFromResponse } from "./problem";
 
 let csrfToken: string | null = null;

@@ -10,6 +10,11 @@ export const keys = {
   tokens: ["my-tokens"] as const,
   firm: ["firm"] as const,
   licenses: ["licenses"] as const,
+  roles: ["roles"] as const,
+  groups: ["groups"] as const,
+  charges: ["charges"] as const,
+  quote: (count: number) => ["license-quote", count] as const,
+  invitation: (token: string) => ["invitation", token] as const,
 };
 
 /** The signed-in user, or null when signed out. */
@@ -75,6 +80,56 @@ export function useLicenses() {
   return useQuery({
     queryKey: keys.licenses,
     queryFn: async () => (await api.GET("/licenses")).data!,
+    retry: false,
+  });
+}
+
+export function useRoles() {
+  return useQuery({
+    queryKey: keys.roles,
+    queryFn: async () => (await api.GET("/roles")).data!.data,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The firm's groups that are not archived. */
+export function useGroups() {
+  return useQuery({
+    queryKey: keys.groups,
+    queryFn: async () => (await api.GET("/groups")).data!.data.filter((group) => !group.archived),
+    staleTime: 60_000,
+  });
+}
+
+/** The charges ledger, newest first, a page at a time. */
+export function useCharges() {
+  return useInfiniteQuery({
+    queryKey: keys.charges,
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      (await api.GET("/charges", { params: { query: { cursor: pageParam, limit: 50 } } })).data!,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    retry: false,
+  });
+}
+
+/** The prorated price of `count` more licenses now (LIC-3); null count: nothing to quote. */
+export function useLicenseQuote(count: number | null) {
+  return useQuery({
+    queryKey: keys.quote(count ?? 0),
+    queryFn: async () => (await api.POST("/licenses/quote", { body: { count: count! } })).data!,
+    enabled: count !== null,
+    staleTime: 30_000,
+    retry: false,
+  });
+}
+
+/** What an invitation link is for; public, read before the person has an account. */
+export function useInvitationLookup(token: string) {
+  return useQuery({
+    queryKey: keys.invitation(token),
+    queryFn: async () => (await api.GET("/invitations/lookup", { params: { query: { token } } })).data!,
+    enabled: token.length > 0,
     retry: false,
   });
 }

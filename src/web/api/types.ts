@@ -1,4 +1,4 @@
-import type { ApiPaths } from "./pending-paths";
+import type { paths as ApiPaths } from "../api-types";
 
 /** As openapi-fetch returns data: it drops properties typed exactly `null` (e.g. `sso: null`). */
 type Readable<T> = T extends (infer E)[]
@@ -20,5 +20,11 @@ export type Firm = Ok<"/firm", "get">;
 export type Session = Ok<"/me/sessions", "get">["data"][number];
 export type ApiToken = Ok<"/me/tokens", "get">["data"][number];
 export type Licenses = Ok<"/licenses", "get">;
+export type Role = Ok<"/roles", "get">["data"][number];
+export type Charge = Ok<"/charges", "get">["data"][number];
+export type Quote = Ok<"/licenses/quote", "post">;
+export type InvitationLookup = Ok<"/invitations/lookup", "get">;
+export type InviteBody = ApiPaths["/invitations"]["post"]["requestBody"]["content"]["application/json"];
+export type AcceptBody = ApiPaths["/invitations/accept"]["post"]["requestBody"]["content"]["application/json"];
 export type SignUpBody = ApiPaths["/signup"]["post"]["requestBody"]["content"]["application/json"];
 export type UserStatusFilter = "active" | "invited" | "deactivated" | "all";

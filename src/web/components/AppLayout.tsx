@@ -1,17 +1,19 @@
 import type { ReactNode } from "react";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconChevronDown, IconBuilding, IconLogout, IconShieldLock, IconUsers } from "@tabler/icons-react";
+import { IconChevronDown, IconBuilding, IconLogout, IconReceipt, IconShieldLock, IconUsers } from "@tabler/icons-react";
 import { NavLink as RouterNavLink } from "react-router";
 import { useCurrentUser } from "../api/queries";
 import { useSignOut } from "../api/mutations";
 import { Wordmark } from "./Wordmark";
 
+/** `permission`: the item is shown only to those who hold it (the server refuses the rest anyway). */
 const NAV = [
   { to: "/settings/users", label: "Manage users", icon: IconUsers },
   { to: "/settings/account", label: "Account", icon: IconBuilding },
+  { to: "/settings/billing", label: "Billing", icon: IconReceipt, permission: "billing.view" },
   { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },
-];
+] as const;
 
 function UserMenu() {
   const me = useCurrentUser();
@@ -73,7 +75,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4} style={{ letterSpacing: 0.6 }}>
             Settings
           </Text>
-          {NAV.map(({ to, label, icon: Icon }) => (
+          {NAV.filter((item) => !("permission" in item) || me.permissions.includes(item.permission)).map(({ to, label, icon: Icon }) => (
             <RouterNavLink key={to} to={to} onClick={close} style={{ textDecoration: "none", color: "inherit" }}>
               {({ isActive }) => (
                 <NavLink

@@ -1,6 +1,7 @@
 import { Avatar, Badge, Group, Stack, Table, Text } from "@mantine/core";
 import { IconStarFilled } from "@tabler/icons-react";
-import type { User } from "../api/types";
+import type { User, UserStatusFilter } from "../api/types";
+import { ExpiresCell, SentCell } from "./InvitationCells";
 import { RoleBadges, StatusBadge, subscriptionLabel } from "./UserBadges";
 import { UserActions } from "./UserActions";
 
@@ -8,7 +9,8 @@ function initialsOf(user: User): string {
   return user.initials || `${user.first_name[0] ?? ""}${user.last_name[0] ?? ""}` || user.email[0]!.toUpperCase();
 }
 
-function NameCell({ user }: { user: User }) {
+/** With `withEmail`, the email goes under the name (the Invited tab has no Email column). */
+function NameCell({ user, withEmail = false }: { user: User; withEmail?: boolean }) {
   const name = user.name.trim() || user.email;
   return (
     <Group gap="sm" wrap="nowrap">
@@ -19,6 +21,11 @@ function NameCell({ user }: { user: User }) {
         <Text size="sm" fw={500} c={user.status === "deactivated" ? "dimmed" : undefined}>
           {name}
         </Text>
+        {withEmail && name !== user.email && (
+          <Text size="xs" c="dimmed">
+            {user.email}
+          </Text>
+        )}
         {user.is_primary_subscriber && (
           <Badge
             size="sm"
@@ -35,18 +42,26 @@ function NameCell({ user }: { user: User }) {
   );
 }
 
-/** The people of the firm, one row each. */
-export function UsersTable({ users }: { users: User[] }) {
+/** The people of the firm, one row each. The Invited tab shows when each link was sent and expires. */
+export function UsersTable({ users, status }: { users: User[]; status: UserStatusFilter }) {
+  const invited = status === "invited";
   return (
     <Table.ScrollContainer minWidth={880}>
       <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label="Users">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Name</Table.Th>
-            <Table.Th>Email</Table.Th>
+            {!invited && <Table.Th>Email</Table.Th>}
             <Table.Th>Roles</Table.Th>
-            <Table.Th>Subscription type</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <Table.Th style={{ whiteSpace: "nowrap" }}>Subscription type</Table.Th>
+            {invited ? (
+              <>
+                <Table.Th>Sent</Table.Th>
+                <Table.Th>Expires</Table.Th>
+              </>
+            ) : (
+              <Table.Th>Status</Table.Th>
+            )}
             <Table.Th w={56}>
               <span className="visually-hidden">Actions</span>
             </Table.Th>
@@ -56,22 +71,35 @@ export function UsersTable({ users }: { users: User[] }) {
           {users.map((user) => (
             <Table.Tr key={user.id} data-testid="user-row">
               <Table.Td>
-                <NameCell user={user} />
+                <NameCell user={user} withEmail={invited} />
               </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {user.email}
-                </Text>
-              </Table.Td>
+              {!invited && (
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    {user.email}
+                  </Text>
+                </Table.Td>
+              )}
               <Table.Td>
                 <RoleBadges user={user} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{subscriptionLabel(user.subscription_type)}</Text>
               </Table.Td>
-              <Table.Td>
-                <StatusBadge user={user} />
-              </Table.Td>
+              {invited ? (
+                <>
+                  <Table.Td>
+                    <SentCell user={user} />
+                  </Table.Td>
+                  <Table.Td>
+                    <ExpiresCell user={user} />
+                  </Table.Td>
+                </>
+              ) : (
+                <Table.Td>
+                  <StatusBadge user={user} />
+                </Table.Td>
+              )}
               <Table.Td>
                 <UserActions user={user} />
               </Table.Td>

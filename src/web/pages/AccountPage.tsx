@@ -1,6 +1,7 @@
 import { Badge, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useFirm, useLicenses } from "../api/queries";
+import { LicenseStats } from "../components/LicenseStats";
 import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
 import { formatDate, formatMoney } from "../format";
@@ -18,19 +19,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
-  return (
-    <Paper withBorder p="md" bg="gray.0">
-      <Text size="xs" c="dimmed" fw={500}>
-        {label}
-      </Text>
-      <Text fz={24} fw={600} mt={2}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
-
 function LicensesCard() {
   // Shown to those the server lets read licenses; a 403 simply hides the card.
   const licenses = useLicenses();
@@ -41,14 +29,9 @@ function LicensesCard() {
       <Title order={4} mb="md">
         Licenses
       </Title>
-      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-        <Stat label="Total" value={l.total} />
-        <Stat label="In use" value={l.occupied} />
-        <Stat label="Available" value={l.available} />
-        <Stat label="Pending removal" value={l.pending_removal} />
-      </SimpleGrid>
+      <LicenseStats licenses={l} />
       <Text size="sm" c="dimmed" mt="md">
-        Renews on {formatDate(l.period_end)}. Estimated next bill: {formatMoney(l.next_bill_estimate_cents, l.currency)}.
+        Renews on {formatDate(l.next_renewal_at)}. Estimated next bill: {formatMoney(l.next_bill_estimate_cents, l.currency)}.
       </Text>
     </Paper>
   );

@@ -1,11 +1,14 @@
 import { Button, Center, Group, Loader, Paper, Tabs, Text, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { IconMailQuestion, IconSearch, IconUserOff, IconUsers } from "@tabler/icons-react";
+import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
+import { IconMailQuestion, IconSearch, IconUserOff, IconUserPlus, IconUsers } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
-import { useUsers } from "../api/queries";
+import { useCurrentUser, useUsers } from "../api/queries";
 import type { UserStatusFilter } from "../api/types";
 import { EmptyState } from "../components/EmptyState";
+import { InviteUserModal } from "../components/InviteUserModal";
+import { LicenseBanner } from "../components/LicenseBanner";
+import { ManageLicensesModal } from "../components/ManageLicensesModal";
 import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
 import { UsersTable } from "../components/UsersTable";
@@ -73,7 +76,7 @@ function UsersList({ status, search }: { status: UserStatusFilter; search: strin
   }
   return (
     <>
-      <UsersTable users={rows} />
+      <UsersTable users={rows} status={status} />
       <Group justify="space-between" px="md" py="sm" style={{ borderTop: "1px solid var(--mantine-color-gray-2)" }}>
         <Text size="xs" c="dimmed">
           Showing {rows.length} {rows.length === 1 ? "user" : "users"}
@@ -94,18 +97,32 @@ export function UsersPage() {
   const status: UserStatusFilter = isStatus(raw) ? raw : "active";
   const [query, setQuery] = useState("");
   const [search] = useDebouncedValue(query.trim(), 300);
+  const me = useCurrentUser();
+  const [inviting, invite] = useDisclosure();
+  const [managing, manage] = useDisclosure();
+  const showTab = (value: string | null) => setParams(value && value !== "active" ? { status: value } : {}, { replace: true });
 
   return (
     <>
       <PageHeader
         title="Manage users"
         description="Everyone in your firm who holds a license, and those who used to. Invited users hold a license until they accept or the invitation is revoked."
+        actions={
+          me.permissions.includes("users.manage") && (
+            <Button leftSection={<IconUserPlus size={18} stroke={1.6} />} onClick={invite.open}>
+              Invite user
+            </Button>
+          )
+        }
       />
+      <LicenseBanner onManage={me.permissions.includes("licenses.manage") ? manage.open : undefined} />
+      <InviteUserModal opened={inviting} onClose={invite.close} onInvited={() => showTab("invited")} />
+      <ManageLicensesModal opened={managing} onClose={manage.close} />
       <Paper withBorder>
         <Tabs
           style={{ "--tab-border-color": "transparent" }}
           value={status}
-          onChange={(value) => setParams(value && value !== "active" ? { status: value } : {}, { replace: true })}
+          onChange={showTab}
         >
           <Group justify="space-between" align="flex-end" px="md" pt="xs" gap="sm" wrap="wrap" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
             <Tabs.List>

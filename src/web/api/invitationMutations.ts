@@ -1,0 +1,35 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api } from "./client";
+import { keys, useResetSession } from "./queries";
+import type { AcceptBody, InviteBody } from "./types";
+
+/**
+ * Invites one user (INV-1). Each distinct request carries its own Idempotency-Key, made by the
+ * caller per submit, so a repeat of the same request never invites or charges twice. Errors
+ * (license_purchase_required, email_in_use, field errors) are left to the form.
+ */
+export function useInviteUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, key }: { body: InviteBody; key: string }) =>
+      (await api.POST("/invitations", { body, params: { header: { "idempotency-key": key } } })).data!,
+    onSuccess: async (data) => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ["users"] }),
+        client.invalidateQueries({ queryKey: keys.licenses }),
+        data.charge ? client.invalidateQueries({ queryKey: keys.charges }) : null,
+      ]);
+    },
+  });
+}
+
+/** Accepts an invitation (INV-6): the server sets the session cookie, then /me is read afresh. */
+export function useAcceptInvitation() {
+  const reset = useResetSession();
+  return useMutation({
+    mutationFn: async (body: AcceptBody) => {
+      await api.POST("/invitations/accept", { body });
+      return reset();
+    },
+  });
+}
