@@ -67,6 +67,13 @@ export const users = pgTable(
     scheduledDeactivationAt: ts("scheduled_deactivation_at"),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
+    /** USR-4: what the list searches and how it sorts names, kept by the database itself. */
+    searchText: text("search_text")
+      .notNull()
+      .generatedAlwaysAs(sql`lower("first_name" || ' ' || "last_name" || ' ' || "email")`),
+    sortName: text("sort_name")
+      .notNull()
+      .generatedAlwaysAs(sql`lower("last_name" || ' ' || "first_name" || ' ' || "email")`),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
@@ -75,6 +82,9 @@ export const users = pgTable(
       .on(sql`lower(${t.email})`)
       .where(sql`${t.status} in ('invited', 'active')`),
     index("users_firm_status_idx").on(t.firmId, t.status),
+    // USR-4: the user list's search, by trigram, so a page of 50 among thousands stays fast.
+    index("users_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    index("users_firm_sort_name_idx").on(t.firmId, t.sortName, t.id),
   ],
 );
 

@@ -16,7 +16,7 @@ export interface ListUsersInput {
 }
 
 const SORT_KEYS = {
-  name: sql<string>`lower(${users.lastName} || ' ' || ${users.firstName} || ' ' || ${users.email})`,
+  name: sql<string>`${users.sortName}`,
   email: sql<string>`lower(${users.email})`,
   created_at: sql<string>`to_char(${users.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
 } as const;
@@ -32,9 +32,7 @@ export async function listUsers(db: Executor, actor: Actor, primaryId: string, i
   if (input.status !== "all") conditions.push(eq(users.status, input.status));
   if (input.q) {
     const pattern = `%${escapeLike(input.q.toLowerCase())}%`;
-    conditions.push(
-      sql`(lower(${users.firstName} || ' ' || ${users.lastName}) like ${pattern} or lower(${users.email}) like ${pattern})`,
-    );
+    conditions.push(sql`${users.searchText} like ${pattern}`);
   }
   const cursor = decodeCursor(input.cursor);
   if (cursor) {
