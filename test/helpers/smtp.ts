@@ -38,7 +38,9 @@ export async function freePort(): Promise<number> {
 
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
-  #rejectNext = 0;
+  /** Messages read in full but answered with a temporary failure (see `rejectNext`). */
+  readonly rejected: ReceivedMail[] = [];
+  #reject: { n: number; to?: string } = { n: 0 };
   #server: SMTPServer;
   #port = 0;
 
@@ -52,22 +54,24 @@ export class TestSmtpServer {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
-          if (this.#rejectNext > 0) {
-            this.#rejectNext -= 1;
-            const err = new Error("Try again later") as Error & { responseCode: number };
-            err.responseCode = 451;
-            return callback(err);
-          }
           const raw = Buffer.concat(chunks).toString("utf8");
           const headers = parseHeaders(raw);
-          this.received.push({
+          const mail: ReceivedMail = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             to: session.envelope.rcptTo.map((r) => r.address),
             raw,
             headers,
             messageId: headers["message-id"] ?? "",
             subject: headers.subject ?? "",
-          });
+          };
+          if (this.#reject.n > 0 && (!this.#reject.to || mail.to.includes(this.#reject.to))) {
+            this.#reject.n -= 1;
+            this.rejected.push(mail);
+            const err = new Error("Try again later") as Error & { responseCode: number };
+            err.responseCode = 451;
+            return callback(err);
+          }
+          this.received.push(mail);
           callback();
         });
       },
@@ -86,9 +90,9 @@ export class TestSmtpServer {
     return `smtp://127.0.0.1:${this.#port}`;
   }
 
-  /** Answers the next `n` messages with a temporary failure (451) after reading them. */
-  rejectNext(n: number): void {
-    this.#rejectNext = n;
+  /** Answers the next `n` messages (to `to` only, if given) with a temporary failure (451) after reading them. */
+  rejectNext(n: number, to?: string): void {
+    this.#reject = { n, to };
   }
 
   /** Messages received for one address. */
