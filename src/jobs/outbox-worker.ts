@@ -10,6 +10,7 @@ import type { Database } from "../db/client.js";
 import { outbox } from "../db/schema.js";
 import type { MailTransport } from "../mail/transport.js";
 import type { Clock } from "./clock.js";
+import { DrainLoop } from "./drain-loop.js";
 
 const LEASE_MS = 120_000;
 export const MAX_ATTEMPTS = 10;
@@ -18,8 +19,10 @@ export const MAX_ATTEMPTS = 10;
 export const backoffMs = (attempts: number) => Math.min(3_600_000, 30_000 * 2 ** (attempts - 1));
 
 export class OutboxWorker {
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<number> | null = null;
+  readonly #loop = new DrainLoop(
+    () => this.#drain(),
+    (err) => this.log.error({ err }, "outbox tick failed"),
+  );
 
   constructor(
     private readonly database: Database,
@@ -30,10 +33,7 @@ export class OutboxWorker {
 
   /** Sends every message that is due; returns how many were sent. Calls never overlap. */
   deliverDue(): Promise<number> {
-    this.#running ??= this.#drain().finally(() => {
-      this.#running = null;
-    });
-    return this.#running;
+    return this.#loop.run();
   }
 
   async #drain(): Promise<number> {
@@ -93,15 +93,10 @@ export class OutboxWorker {
   }
 
   start(intervalMs: number): void {
-    this.#timer = setInterval(() => {
-      this.deliverDue().catch((err: unknown) => this.log.error({ err }, "outbox tick failed"));
-    }, intervalMs);
-    this.#timer.unref();
+    this.#loop.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 }

@@ -9,6 +9,7 @@ import type { Database, Tx } from "../db/client.js";
 import { jobs } from "../db/schema.js";
 import { newId } from "../domain/secrets.js";
 import type { Clock } from "./clock.js";
+import { DrainLoop } from "./drain-loop.js";
 
 export type JobRow = typeof jobs.$inferSelect;
 export type JobHandler = (ctx: { tx: Tx; clock: Clock; job: JobRow }) => Promise<void>;
@@ -28,8 +29,10 @@ export async function scheduleJob(
 
 export class Scheduler {
   readonly #handlers = new Map<string, JobHandler>();
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<number> | null = null;
+  readonly #loop = new DrainLoop(
+    () => this.#drain(),
+    (err) => this.log.error({ err }, "scheduler tick failed"),
+  );
 
   constructor(
     private readonly database: Database,
@@ -43,10 +46,7 @@ export class Scheduler {
 
   /** Runs every job due by the clock's now; returns how many ran. Calls never overlap. */
   runDue(): Promise<number> {
-    this.#running ??= this.#drain().finally(() => {
-      this.#running = null;
-    });
-    return this.#running;
+    return this.#loop.run();
   }
 
   async #drain(): Promise<number> {
@@ -101,15 +101,10 @@ export class Scheduler {
   }
 
   start(intervalMs: number): void {
-    this.#timer = setInterval(() => {
-      this.runDue().catch((err: unknown) => this.log.error({ err }, "scheduler tick failed"));
-    }, intervalMs);
-    this.#timer.unref();
+    this.#loop.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 }

@@ -1,5 +1,10 @@
 /** INV-2: the invitation email, HTML and plain text, every value escaped by the layout. */
+import type { Tx } from "../../db/client.js";
+import type { Clock } from "../../jobs/clock.js";
 import { renderEmail } from "../../mail/layout.js";
+import type { Actor } from "../context.js";
+import { loadFirm } from "../firms/load-firm.js";
+import { enqueueEmail } from "../outbox/enqueue-email.js";
 
 export function invitationEmail(input: {
   to: string;
@@ -23,3 +28,20 @@ export function invitationEmail(input: {
 }
 
 export const invitationLink = (appUrl: string, token: string) => `${appUrl}/accept-invitation?token=${encodeURIComponent(token)}`;
+
+/** Puts the invitation email in the outbox, in the invitation's transaction. */
+export async function sendInvitationEmail(
+  tx: Tx,
+  clock: Clock,
+  actor: Actor,
+  input: { to: string; message: string | null; token: string; expiresAt: Date; appUrl: string },
+): Promise<void> {
+  const { firm } = await loadFirm(tx, actor.firmId);
+  await enqueueEmail(
+    tx,
+    clock,
+    actor.firmId,
+    "invitation",
+    invitationEmail({ to: input.to, firmName: firm.name, inviterName: actor.name, message: input.message, link: invitationLink(input.appUrl, input.token), expiresAt: input.expiresAt }),
+  );
+}

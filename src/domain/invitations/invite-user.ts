@@ -7,11 +7,9 @@ import { emailInUse, emailTaken, rethrowEmailConflict } from "../accounts/emails
 import type { ActorContext } from "../context.js";
 import { validation } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
-import { loadFirm } from "../firms/load-firm.js";
 import { reserveLicenses, type Charge } from "../licenses/license-state.js";
-import { enqueueEmail } from "../outbox/enqueue-email.js";
 import { newId } from "../secrets.js";
-import { invitationEmail, invitationLink } from "./invitation-email.js";
+import { sendInvitationEmail } from "./invitation-email.js";
 import { INVITATION_TTL_MS, makeInvitationToken } from "./invitation-token.js";
 
 export interface InviteInput {
@@ -83,14 +81,7 @@ export async function inviteUser(
     createdAt: now,
     updatedAt: now,
   });
-  const { firm } = await loadFirm(tx, actor.firmId);
-  await enqueueEmail(
-    tx,
-    clock,
-    actor.firmId,
-    "invitation",
-    invitationEmail({ to: input.email, firmName: firm.name, inviterName: actor.name, message: input.message ?? null, link: invitationLink(appUrl, token), expiresAt }),
-  );
+  await sendInvitationEmail(tx, clock, actor, { to: input.email, message: input.message ?? null, token, expiresAt, appUrl });
   await recordActivity(tx, clock, {
     firmId: actor.firmId,
     actor: { id: actor.userId, name: actor.name },

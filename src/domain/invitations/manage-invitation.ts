@@ -5,9 +5,7 @@ import type { Tx } from "../../db/client.js";
 import type { ActorContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
-import { loadFirm } from "../firms/load-firm.js";
-import { enqueueEmail } from "../outbox/enqueue-email.js";
-import { invitationEmail, invitationLink } from "./invitation-email.js";
+import { sendInvitationEmail } from "./invitation-email.js";
 import { INVITATION_TTL_MS, makeInvitationToken, type Invitation } from "./invitation-token.js";
 
 async function lockPending(tx: Tx, firmId: string, id: string): Promise<Invitation> {
@@ -31,14 +29,7 @@ export async function resendInvitation({ tx, clock, actor }: ActorContext, id: s
     .update(invitations)
     .set({ tokenHash: hash, sentAt: now, expiresAt, updatedAt: now })
     .where(and(eq(invitations.firmId, actor.firmId), eq(invitations.id, inv.id)));
-  const { firm } = await loadFirm(tx, actor.firmId);
-  await enqueueEmail(
-    tx,
-    clock,
-    actor.firmId,
-    "invitation",
-    invitationEmail({ to: inv.email, firmName: firm.name, inviterName: actor.name, message: inv.message, link: invitationLink(appUrl, token), expiresAt }),
-  );
+  await sendInvitationEmail(tx, clock, actor, { to: inv.email, message: inv.message, token, expiresAt, appUrl });
   await recordActivity(tx, clock, {
     firmId: actor.firmId,
     actor: { id: actor.userId, name: actor.name },
