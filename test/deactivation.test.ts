@@ -36,6 +36,19 @@ describeDb("deactivation and reactivation", (h) => {
     expect(entry.changes.status).toEqual({ before: "active", after: "deactivated" });
   });
 
+  it("USR-1 nothing removes a user: there is no delete, and a deactivated user and their activity stay", async () => {
+    const firm = await buildFirm(h);
+    const user = await buildUser(h, firm, ["attorney"], { firstName: "Kept", lastName: "Record" });
+    await h.post("/api/v1/me/tokens", { name: "their work" }, user.token);
+    const del = await h.delete(`/api/v1/users/${user.id}`, firm.owner.token);
+    expect(del.statusCode).toBe(404);
+    await h.post(`/api/v1/users/${user.id}/deactivate`, {}, firm.owner.token);
+    const listed = (await h.get("/api/v1/users?status=deactivated", firm.owner.token)).json().data;
+    expect(listed.map((u: { name: string }) => u.name)).toEqual(["Kept Record"]);
+    const activity = (await h.get(`/api/v1/users/${user.id}/activity`, firm.owner.token)).json().data;
+    expect(activity.map((a: { kind: string }) => a.kind)).toEqual(["user.deactivated", "api_token.created", "user.created"]);
+  });
+
   it("LIC-9 deactivation frees the user's license, which stays available", async () => {
     const firm = await buildFirm(h, { licenses: 3 });
     const user = await buildUser(h, firm, ["attorney"]);

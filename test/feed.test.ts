@@ -82,3 +82,50 @@ describeDb("feed", (h) => {
     expect(deletions.map((a: { kind: string }) => a.kind)).toEqual(["api_token.revoked"]);
   });
 });
+
+describeDb("feed pages and export", (h) => {
+  it("FEED-3 each user's page shows what they did and what was done to them; others need feed.view", async () => {
+    const firm = await buildFirm(h);
+    const attorney = await buildUser(h, firm, ["attorney"]);
+    const colleague = await buildUser(h, firm, ["paralegal"]);
+    await h.post("/api/v1/me/tokens", { name: "mine" }, attorney.token);
+    await h.patch(`/api/v1/users/${attorney.id}`, { city: "Austin" }, firm.owner.token);
+    await h.post("/api/v1/me/tokens", { name: "not theirs" }, colleague.token);
+    const page = (await h.get(`/api/v1/users/${attorney.id}/activity`, attorney.token)).json();
+    expect(page.data.map((a: { kind: string }) => a.kind)).toEqual(["user.updated", "api_token.created", "user.created"]);
+    expect((await h.get(`/api/v1/users/${colleague.id}/activity`, attorney.token)).statusCode).toBe(403);
+    expect((await h.get(`/api/v1/users/${attorney.id}/activity`, firm.owner.token)).json().data).toHaveLength(3);
+    const other = await buildFirm(h);
+    expect((await h.get(`/api/v1/users/${attorney.id}/activity`, other.owner.token)).statusCode).toBe(404);
+  });
+
+  it("FEED-5 the feed exports as CSV with the same filters", async () => {
+    const firm = await buildFirm(h, { firm_name: "Export, \"Quoted\" & Co" });
+    await h.post("/api/v1/me/tokens", { name: "line one\nline two" }, firm.owner.token);
+    const res = await h.get("/api/v1/activities.csv", firm.owner.token);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/csv/);
+    expect(res.headers["content-disposition"]).toMatch(/attachment; filename="feed-2026-11-23.csv"/);
+    const { parse } = await import("csv-parse/sync");
+    const rows = parse(res.body, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.kind)).toEqual(["api_token.created", "user.created", "firm.created"]);
+    expect(rows[0]!.subject).toBe("line one\nline two");
+    expect(rows[2]!.subject).toBe('Export, "Quoted" & Co');
+    const filtered = parse((await h.get("/api/v1/activities.csv?kind=firm.created", firm.owner.token)).body, { bom: true, columns: true });
+    expect(filtered).toHaveLength(1);
+    const attorney = await buildUser(h, firm, ["attorney"]);
+    expect((await h.get("/api/v1/activities.csv", attorney.token)).statusCode).toBe(403);
+  });
+
+  it("SEC-6 every CSV the product writes neutralises spreadsheet formulas", async () => {
+    const firm = await buildFirm(h, { firm_name: "=HYPERLINK(\"http://evil\",\"x\")", first_name: "+Plus", last_name: "-Minus" });
+    for (const name of ["@SUM(A1)", "\tTabbed", "\rReturn", "=1+1"]) await h.post("/api/v1/me/tokens", { name }, firm.owner.token);
+    const { parse } = await import("csv-parse/sync");
+    const rows = parse((await h.get("/api/v1/activities.csv", firm.owner.token)).body, { bom: true, columns: true }) as Record<string, string>[];
+    const cells = rows.flatMap((r) => Object.values(r));
+    for (const cell of cells) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
+    expect(cells).toContain("'=HYPERLINK(\"http://evil\",\"x\")");
+    expect(cells).toContain("'+Plus -Minus");
+    expect(cells).toContain("'@SUM(A1)");
+  });
+});

@@ -176,6 +176,24 @@ describeDb("sessions and tokens", (h) => {
     expect((await h.get("/api/v1/me", colleague.token)).statusCode).toBe(200);
   });
 
+  it("SES-2 administrators sign a user out everywhere without deactivating them", async () => {
+    const firm = await buildFirm(h);
+    const user = await buildUser(h, firm, ["attorney"]);
+    const apiToken = (await h.post("/api/v1/me/tokens", { name: "laptop sync" }, user.token)).json().token;
+    const res = await h.post(`/api/v1/users/${user.id}/sign-out-everywhere`, {}, firm.owner.token);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ sessions_ended: 2 });
+    expect((await h.get("/api/v1/me", user.token)).statusCode).toBe(401);
+    expect((await h.get("/api/v1/me", apiToken)).statusCode).toBe(401);
+    expect((await h.get(`/api/v1/users/${user.id}`, firm.owner.token)).json().status).toBe("active");
+    expect((await h.post("/api/v1/sessions", { email: user.email, password: PASSWORD })).statusCode).toBe(201);
+    const colleague = await buildUser(h, firm, ["attorney"]);
+    expect((await h.post(`/api/v1/users/${user.id}/sign-out-everywhere`, {}, colleague.token)).statusCode).toBe(403);
+    const admin = await buildUser(h, firm, ["administrator"]);
+    expect((await h.post(`/api/v1/users/${firm.owner.id}/sign-out-everywhere`, {}, admin.token)).statusCode).toBe(403);
+    expect((await h.get("/api/v1/me", firm.owner.token)).statusCode).toBe(200);
+  });
+
   it("ROL-3 effective permissions are the union of the user's roles", async () => {
     const firm = await buildFirm(h);
     const both = await buildUser(h, firm, ["paralegal", "billing"]);

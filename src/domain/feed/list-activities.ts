@@ -1,11 +1,13 @@
 /** The firm feed, newest first, with filters and cursor paging (FEED-1, FEED-2, FEED-3). */
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { activities } from "../../db/schema.js";
 import { decodeSeqCursor, encodeCursor, page } from "../paging.js";
 
 export interface ListActivitiesInput {
   userId?: string;
+  /** FEED-3: what this user did, and what was done to them. */
+  aboutUserId?: string;
   kind?: string;
   deletionsOnly?: boolean;
   limit: number;
@@ -15,6 +17,10 @@ export interface ListActivitiesInput {
 export async function listActivities(db: Executor, firmId: string, input: ListActivitiesInput) {
   const conditions: SQL[] = [eq(activities.firmId, firmId)];
   if (input.userId) conditions.push(eq(activities.actorId, input.userId));
+  if (input.aboutUserId) {
+    const id = input.aboutUserId;
+    conditions.push(or(eq(activities.actorId, id), and(eq(activities.subjectType, "user"), eq(activities.subjectId, id)))!);
+  }
   if (input.kind) conditions.push(eq(activities.kind, input.kind));
   if (input.deletionsOnly) conditions.push(eq(activities.isDeletion, true));
   const after = decodeSeqCursor(input.cursor);

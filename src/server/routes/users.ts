@@ -25,6 +25,7 @@ import { validation } from "../../domain/errors.js";
 import { bulkAssignBody, deactivateBody, deactivatedOut, idParam, listOf, reactivateBody, updateUserBody, userOut, usersQuery } from "../../shared/schemas.js";
 import { updateUser } from "../../domain/users/update-user.js";
 import { assignRoles } from "../../domain/roles/assign-roles.js";
+import { signOutEverywhere } from "../../domain/sessions/sign-out-everywhere.js";
 import { userAsSeenBy } from "./invitations.js";
 import { actorOf } from "../plugins/auth.js";
 import { presentUser } from "../present.js";
@@ -128,6 +129,16 @@ export async function userStatusRoutes(app: App, deps: Deps) {
           private_matters: 0,
         };
       });
+    },
+  );
+
+  app.post(
+    "/users/:id/sign-out-everywhere",
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "End every session and API token of a user without deactivating them (SES-2)", params: idParam, response: { 200: z.object({ sessions_ended: z.number().int() }) } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const ended = await db.transaction((tx) => signOutEverywhere({ tx, clock: deps.clock, actor }, request.params.id));
+      return { sessions_ended: ended };
     },
   );
 
