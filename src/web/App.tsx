@@ -6,6 +6,9 @@ import { LoadError } from "./components/LoadError";
 import { AcceptInvitationPage } from "./pages/AcceptInvitationPage";
 import { AccountPage } from "./pages/AccountPage";
 import { BillingPage } from "./pages/BillingPage";
+import { EditUserPage } from "./pages/EditUserPage";
+import { GroupsPage } from "./pages/GroupsPage";
+import { RolesPage } from "./pages/RolesPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { SignInPage } from "./pages/SignInPage";
 import { SignUpPage } from "./pages/SignUpPage";
@@ -58,6 +61,9 @@ export function App() {
       <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
       <Route element={<RequireAuth />}>
         <Route path="/settings/users" element={<UsersPage />} />
+        <Route path="/settings/users/:id" element={<EditUserPage />} />
+        <Route path="/settings/roles" element={<RolesPage />} />
+        <Route path="/settings/groups" element={<GroupsPage />} />
         <Route path="/settings/account" element={<AccountPage />} />
         <Route path="/settings/sessions" element={<SessionsPage />} />
         <Route path="/settings/billing" element={<BillingPage />} />

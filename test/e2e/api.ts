@@ -21,10 +21,57 @@ export class AdminApi {
     return role.id;
   }
 
-  async createGroup(name: string): Promise<string> {
-    const response = await this.request.post("/api/v1/groups", { headers: this.headers, data: { name } });
+  async createGroup(name: string, extra: { description?: string; member_ids?: string[]; exclude_from_custom_rates?: boolean } = {}): Promise<string> {
+    const response = await this.request.post("/api/v1/groups", { headers: this.headers, data: { name, ...extra } });
     expect(response.status(), await response.text()).toBe(201);
     return ((await response.json()) as { id: string }).id;
+  }
+
+  /** Invites each person in turn (one license each); returns their user ids in the same order. */
+  async inviteMany(people: { email: string; first_name?: string; last_name?: string }[], role = "Attorney"): Promise<string[]> {
+    const roleIds = [await this.roleId(role)];
+    const ids: string[] = [];
+    for (const person of people) {
+      const response = await this.request.post("/api/v1/invitations", {
+        headers: this.headers,
+        data: { subscription_type: "attorney", role_ids: roleIds, ...person },
+      });
+      expect(response.status(), await response.text()).toBe(201);
+      ids.push(((await response.json()) as { user: { id: string } }).user.id);
+    }
+    return ids;
+  }
+
+  /** A user and the ETag a PATCH must send back. */
+  async user(id: string): Promise<{ etag: string; user: { id: string; roles: { id: string; name: string }[]; city: string | null } }> {
+    const response = await this.request.get(`/api/v1/users/${id}`, { headers: this.headers });
+    expect(response.status(), await response.text()).toBe(200);
+    return { etag: response.headers().etag!, user: await response.json() };
+  }
+
+  async patchUser(id: string, body: Record<string, unknown>, etag?: string): Promise<void> {
+    const response = await this.request.patch(`/api/v1/users/${id}`, {
+      headers: { ...this.headers, ...(etag ? { "If-Match": etag } : {}) },
+      data: body,
+    });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+
+  async assignRoles(userIds: string[], roleIds: string[]): Promise<void> {
+    const response = await this.request.post("/api/v1/users/bulk/assign-roles", { headers: this.headers, data: { user_ids: userIds, role_ids: roleIds } });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+
+  async role(name: string): Promise<{ id: string; permissions: string[]; holders: number } | undefined> {
+    const response = await this.request.get("/api/v1/roles", { headers: this.headers });
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { data: { id: string; name: string; permissions: string[]; holders: number }[] }).data.find((r) => r.name === name);
+  }
+
+  async groups(archived = false): Promise<{ name: string; member_ids: string[]; exclude_from_custom_rates: boolean }[]> {
+    const response = await this.request.get(`/api/v1/groups${archived ? "?archived=true" : ""}`, { headers: this.headers });
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { data: { name: string; member_ids: string[]; exclude_from_custom_rates: boolean }[] }).data;
   }
 
   /** The invited users, as the API lists them. */
@@ -84,4 +131,16 @@ export const money = (cents: number, currency = "USD") =>
 export async function advanceClock(request: APIRequestContext, seconds: number): Promise<void> {
   const response = await request.post("/api/v1/_test/clock", { data: { advance_seconds: seconds } });
   expect(response.status(), await response.text()).toBe(200);
+}
+
+/** Accepts an invitation through its mailed link, as the invitee would; returns their session token. */
+export async function acceptInvitation(
+  request: APIRequestContext,
+  link: string,
+  person: { first_name: string; last_name: string; password: string },
+): Promise<string> {
+  const token = new URL(link).searchParams.get("token");
+  const response = await request.post("/api/v1/invitations/accept", { data: { token, ...person } });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { token: string }).token;
 }

@@ -61,6 +61,8 @@ export async function signInInUi(page: Page, email: string, password: string): P
 export async function screenshot(page: Page, name: string): Promise<void> {
   // Let fonts and transitions settle so the picture shows what a person would see.
   await page.evaluate(() => document.fonts.ready);
+  // A fixed header is drawn where the page was scrolled to; start from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(250);
   await page.screenshot({
     path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)),

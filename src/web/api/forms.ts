@@ -15,9 +15,12 @@ export function applyProblemToForm(form: FormLike, error: unknown): string | nul
   const placed: Record<string, string> = {};
   const unplaced: string[] = [];
   for (const { path, message } of error.errors) {
-    const name = fieldName(path);
-    if (fields.has(name)) placed[name] = placed[name] ? `${placed[name]} ${message}` : message;
-    else unplaced.push(name ? `${name}: ${message}` : message);
+    // "member_ids.2" belongs to the member_ids field.
+    const full = fieldName(path);
+    const name = fields.has(full) ? full : full.split(".")[0]!;
+    if (!fields.has(name)) unplaced.push(full ? `${full}: ${message}` : message);
+    else if (!placed[name]) placed[name] = message;
+    else if (!placed[name].includes(message)) placed[name] = `${placed[name]} ${message}`;
   }
   form.setErrors(placed);
   if (unplaced.length > 0) return `${error.detail} ${unplaced.join("; ")}`;

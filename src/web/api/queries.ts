@@ -1,17 +1,21 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, setCsrfToken } from "./client";
 import { isProblem } from "./problem";
-import type { Me, UserStatusFilter } from "./types";
+import type { Me, UserSort, UserStatusFilter } from "./types";
 
 export const keys = {
   me: ["me"] as const,
-  users: (status: UserStatusFilter, q: string) => ["users", status, q] as const,
+  users: (status: UserStatusFilter, q: string, sort: UserSort) => ["users", "list", status, q, sort] as const,
+  user: (id: string) => ["users", "detail", id] as const,
+  people: ["users", "people"] as const,
+  permissions: ["permissions"] as const,
   sessions: ["my-sessions"] as const,
   tokens: ["my-tokens"] as const,
   firm: ["firm"] as const,
   licenses: ["licenses"] as const,
   roles: ["roles"] as const,
   groups: ["groups"] as const,
+  archivedGroups: ["groups", "archived"] as const,
   charges: ["charges"] as const,
   quote: (count: number) => ["license-quote", count] as const,
   invitation: (token: string) => ["invitation", token] as const,
@@ -43,13 +47,13 @@ export function useCurrentUser(): Me {
   return data;
 }
 
-export function useUsers(status: UserStatusFilter, q: string) {
+export function useUsers(status: UserStatusFilter, q: string, sort: UserSort = "name") {
   return useInfiniteQuery({
-    queryKey: keys.users(status, q),
+    queryKey: keys.users(status, q, sort),
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) => {
       const { data } = await api.GET("/users", {
-        params: { query: { status, q: q || undefined, cursor: pageParam, limit: 50 } },
+        params: { query: { status, q: q || undefined, sort, cursor: pageParam, limit: 50 } },
       });
       return data!;
     },
@@ -92,11 +96,14 @@ export function useRoles() {
   });
 }
 
-/** The firm's groups that are not archived. */
-export function useGroups() {
+/** The firm's groups that are not archived, or with `archived` the archived ones. */
+export function useGroups(archived = false) {
   return useQuery({
-    queryKey: keys.groups,
-    queryFn: async () => (await api.GET("/groups")).data!.data.filter((group) => !group.archived),
+    queryKey: archived ? keys.archivedGroups : keys.groups,
+    queryFn: async () =>
+      (await api.GET("/groups", { params: { query: archived ? { archived: "true" } : {} } })).data!.data.filter(
+        (group) => group.archived === archived,
+      ),
     staleTime: 60_000,
   });
 }

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconChevronDown, IconBuilding, IconLogout, IconReceipt, IconShieldLock, IconUsers } from "@tabler/icons-react";
+import {
+  IconChevronDown, IconBuilding, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUsers, IconUsersGroup,
+} from "@tabler/icons-react";
 import { NavLink as RouterNavLink } from "react-router";
 import { useCurrentUser } from "../api/queries";
 import { useSignOut } from "../api/mutations";
@@ -10,6 +12,8 @@ import { Wordmark } from "./Wordmark";
 /** `permission`: the item is shown only to those who hold it (the server refuses the rest anyway). */
 const NAV = [
   { to: "/settings/users", label: "Manage users", icon: IconUsers },
+  { to: "/settings/roles", label: "Roles & permissions", icon: IconShieldCheck, permission: "roles.manage" },
+  { to: "/settings/groups", label: "Groups", icon: IconUsersGroup, permission: "groups.manage" },
   { to: "/settings/account", label: "Account", icon: IconBuilding },
   { to: "/settings/billing", label: "Billing", icon: IconReceipt, permission: "billing.view" },
   { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },

@@ -1,17 +1,20 @@
-import { Button, Center, Group, Loader, Paper, Tabs, Text, TextInput } from "@mantine/core";
+import { Button, Center, Group, Loader, Paper, Select, Tabs, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
-import { IconMailQuestion, IconSearch, IconUserOff, IconUserPlus, IconUsers } from "@tabler/icons-react";
+import { IconArrowsSort, IconMailQuestion, IconSearch, IconUserOff, IconUserPlus, IconUsers } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { useCurrentUser, useUsers } from "../api/queries";
-import type { UserStatusFilter } from "../api/types";
+import type { UserSort, UserStatusFilter } from "../api/types";
+import { AssignRolesModal } from "../components/AssignRolesModal";
+import { BulkActionsBar } from "../components/BulkActionsBar";
 import { EmptyState } from "../components/EmptyState";
 import { InviteUserModal } from "../components/InviteUserModal";
 import { LicenseBanner } from "../components/LicenseBanner";
 import { ManageLicensesModal } from "../components/ManageLicensesModal";
 import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
-import { UsersTable } from "../components/UsersTable";
+import { UsersTable, type RowSelection } from "../components/UsersTable";
+import { useRowSelection } from "../components/useRowSelection";
 
 const TABS: { value: UserStatusFilter; label: string }[] = [
   { value: "active", label: "Active" },
@@ -43,12 +46,30 @@ const EMPTY: Record<UserStatusFilter, { icon: ReactNode; title: string; text: st
   },
 };
 
+const SORTS: { value: UserSort; label: string }[] = [
+  { value: "name", label: "Name, A to Z" },
+  { value: "-name", label: "Name, Z to A" },
+  { value: "email", label: "Email, A to Z" },
+  { value: "-email", label: "Email, Z to A" },
+  { value: "-created_at", label: "Newest first" },
+  { value: "created_at", label: "Oldest first" },
+];
+
 function isStatus(value: string | null): value is UserStatusFilter {
   return TABS.some((tab) => tab.value === value);
 }
 
-function UsersList({ status, search }: { status: UserStatusFilter; search: string }) {
-  const users = useUsers(status, search);
+function isSort(value: string | null): value is UserSort {
+  return SORTS.some((sort) => sort.value === value);
+}
+
+function UsersList({ status, search, sort, selection }: {
+  status: UserStatusFilter;
+  search: string;
+  sort: UserSort;
+  selection?: RowSelection;
+}) {
+  const users = useUsers(status, search, sort);
   if (users.isPending) {
     return (
       <Center py={64}>
@@ -76,7 +97,7 @@ function UsersList({ status, search }: { status: UserStatusFilter; search: strin
   }
   return (
     <>
-      <UsersTable users={rows} status={status} />
+      <UsersTable users={rows} status={status} selection={selection} />
       <Group justify="space-between" px="md" py="sm" style={{ borderTop: "1px solid var(--mantine-color-gray-2)" }}>
         <Text size="xs" c="dimmed">
           Showing {rows.length} {rows.length === 1 ? "user" : "users"}
@@ -95,12 +116,28 @@ export function UsersPage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get("status");
   const status: UserStatusFilter = isStatus(raw) ? raw : "active";
+  const rawSort = params.get("sort");
+  const sort: UserSort = isSort(rawSort) ? rawSort : "name";
   const [query, setQuery] = useState("");
   const [search] = useDebouncedValue(query.trim(), 300);
   const me = useCurrentUser();
   const [inviting, invite] = useDisclosure();
   const [managing, manage] = useDisclosure();
-  const showTab = (value: string | null) => setParams(value && value !== "active" ? { status: value } : {}, { replace: true });
+  const [assigning, assign] = useDisclosure();
+  const picked = useRowSelection();
+  // Bulk actions are for managers of users; the server still judges each user (ROL-4, ROL-7, ACC-4).
+  const canBulk = me.permissions.includes("users.manage");
+  const show = (next: { status?: string; sort?: string }) => {
+    const merged = { status, sort, ...next };
+    const out: Record<string, string> = {};
+    if (merged.status !== "active") out.status = merged.status;
+    if (merged.sort !== "name") out.sort = merged.sort;
+    setParams(out, { replace: true });
+  };
+  const showTab = (value: string | null) => {
+    if (value !== status) picked.clear();
+    show({ status: value ?? "active" });
+  };
 
   return (
     <>
@@ -118,6 +155,13 @@ export function UsersPage() {
       <LicenseBanner onManage={me.permissions.includes("licenses.manage") ? manage.open : undefined} />
       <InviteUserModal opened={inviting} onClose={invite.close} onInvited={() => showTab("invited")} />
       <ManageLicensesModal opened={managing} onClose={manage.close} />
+      <AssignRolesModal
+        opened={assigning}
+        users={picked.users}
+        onClose={assign.close}
+        onDeselect={picked.remove}
+        onAssigned={picked.clear}
+      />
       <Paper withBorder>
         <Tabs
           style={{ "--tab-border-color": "transparent" }}
@@ -132,19 +176,33 @@ export function UsersPage() {
                 </Tabs.Tab>
               ))}
             </Tabs.List>
-            <TextInput
-              placeholder="Search name or email"
-              aria-label="Search users"
-              size="xs"
-              w={240}
-              mb={8}
-              leftSection={<IconSearch size={14} />}
-              value={query}
-              onChange={(event) => setQuery(event.currentTarget.value)}
-            />
+            <Group gap="xs" mb={8} wrap="nowrap">
+              <Select
+                aria-label="Sort users"
+                size="xs"
+                w={160}
+                data={SORTS}
+                value={sort}
+                allowDeselect={false}
+                leftSection={<IconArrowsSort size={14} />}
+                onChange={(value) => show({ sort: value ?? "name" })}
+              />
+              <TextInput
+                placeholder="Search name or email"
+                aria-label="Search users"
+                size="xs"
+                w={240}
+                leftSection={<IconSearch size={14} />}
+                value={query}
+                onChange={(event) => setQuery(event.currentTarget.value)}
+              />
+            </Group>
           </Group>
         </Tabs>
-        <UsersList status={status} search={search} />
+        {canBulk && picked.users.length > 0 && (
+          <BulkActionsBar count={picked.users.length} onAssignRoles={assign.open} onClear={picked.clear} />
+        )}
+        <UsersList status={status} search={search} sort={sort} selection={canBulk ? picked.selection : undefined} />
       </Paper>
     </>
   );

@@ -1,0 +1,100 @@
+import { useState } from "react";
+import { Button, Center, Group, Loader, Paper, Text } from "@mantine/core";
+import { modals } from "@mantine/modals";
+import { notifications } from "@mantine/notifications";
+import { IconLock, IconPlus } from "@tabler/icons-react";
+import { notifyError } from "../api/mutations";
+import { isProblem } from "../api/problem";
+import { useCurrentUser, useRoles } from "../api/queries";
+import { useDeleteRole, usePermissions, useUpdateRole } from "../api/roles";
+import type { PermissionKey, Role } from "../api/types";
+import { LoadError } from "../components/LoadError";
+import { PageHeader } from "../components/PageHeader";
+import { RoleMatrix, type MatrixActions } from "../components/RoleMatrix";
+import { RoleModal } from "../components/RoleModal";
+import { plural } from "../format";
+
+/** The permission matrix (ROL-1, ROL-2): built-in roles to read, custom roles to shape. */
+export function RolesPage() {
+  const me = useCurrentUser();
+  const roles = useRoles();
+  const permissions = usePermissions();
+  const update = useUpdateRole();
+  const remove = useDeleteRole();
+  const [dialog, setDialog] = useState<{ role?: Role } | null>(null);
+  const canManage = me.permissions.includes("roles.manage");
+
+  const confirmDelete = (role: Role) =>
+    modals.openConfirmModal({
+      title: `Delete ${role.name}`,
+      children: (
+        <Text size="sm">
+          The role and its permissions are removed for good. A role that someone still holds cannot be deleted.
+        </Text>
+      ),
+      labels: { confirm: "Delete role", cancel: "Keep it" },
+      confirmProps: { color: "red" },
+      onConfirm: () =>
+        remove.mutate(role, {
+          onSuccess: () => notifications.show({ color: "teal", message: `${role.name} was deleted.` }),
+          onError: (error) => {
+            if (!isProblem(error, "role_in_use")) return notifyError("Could not delete the role", error);
+            const holders = Number(error.extra.holders ?? 0);
+            notifications.show({
+              color: "red",
+              title: `${role.name} is still in use`,
+              message: `${plural(holders, "user")} ${holders === 1 ? "holds" : "hold"} this role. Take it away from them in Manage users, then delete it.`,
+            });
+          },
+        }),
+    });
+
+  const actions: MatrixActions | undefined = canManage
+    ? {
+        onToggle: (role, key, granted) => {
+          const next = granted ? [...role.permissions, key] : role.permissions.filter((p) => p !== key);
+          update.mutate({ id: role.id, body: { permissions: next as PermissionKey[] } }, { onError: (error) => notifyError(`Could not change ${role.name}`, error) });
+        },
+        onRename: (role) => setDialog({ role }),
+        onDelete: confirmDelete,
+        onCreate: () => setDialog({}),
+      }
+    : undefined;
+
+  const loading = roles.isPending || permissions.isPending;
+  const error = roles.error ?? permissions.error;
+  return (
+    <>
+      <PageHeader
+        title="Roles & permissions"
+        description="What each role lets its holders do. A person's permissions are the sum of all their roles, so adding a role never takes anything away."
+        actions={
+          canManage && (
+            <Button leftSection={<IconPlus size={18} stroke={1.6} />} onClick={() => setDialog({})}>
+              Create role
+            </Button>
+          )
+        }
+      />
+      <RoleModal opened={dialog !== null} role={dialog?.role} onClose={() => setDialog(null)} />
+      <Paper withBorder>
+        {loading ? (
+          <Center py={64}>
+            <Loader size="sm" aria-label="Loading roles" />
+          </Center>
+        ) : error ? (
+          <LoadError error={error} title="Could not load roles" onRetry={() => void Promise.all([roles.refetch(), permissions.refetch()])} />
+        ) : (
+          <RoleMatrix roles={roles.data!} permissions={permissions.data!} actions={actions} />
+        )}
+      </Paper>
+      <Group gap={6} mt="sm" c="dimmed" wrap="nowrap" align="flex-start">
+        <IconLock size={14} style={{ marginTop: 3, flexShrink: 0 }} />
+        <Text size="xs">
+          Built-in roles come with every firm and cannot be changed or deleted; Administrator always has every
+          permission. For a different mix, create a custom role. Changes apply to its holders on their next click.
+        </Text>
+      </Group>
+    </>
+  );
+}
