@@ -58,6 +58,8 @@ export default defineConfig({
       // The server delivers its outbox to the e2e SMTP server (test/e2e/global-setup.ts) every 200 ms.
       SMTP_URL: "smtp://127.0.0.1:2525",
       WORKER_INTERVAL_MS: "200",
+      // Every browser test signs up its own firm, all from 127.0.0.1.
+      SIGNUP_LIMIT_PER_MINUTE: "1000",
     },
   },
 });

@@ -13,6 +13,8 @@ const schema = z.object({
   NODE_ENV: z.string().default("development"),
   CHAMBERS_TEST_CLOCK: z.string().optional().transform((v) => v === "1" || v === "true"),
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** Sign-ups accepted per minute from one address. */
+  SIGNUP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
 export type Config = z.infer<typeof schema> & { production: boolean };

@@ -61,7 +61,7 @@ export async function accountRoutes(app: App, deps: Deps) {
   app.post(
     "/signup",
     {
-      config: { auth: "public", rateLimit: { max: 20, timeWindow: "1 minute" } },
+      config: { auth: "public", rateLimit: { max: deps.config.SIGNUP_LIMIT_PER_MINUTE, timeWindow: "1 minute" } },
       schema: {
         tags: ["accounts"],
         summary: "Create a firm and its primary subscriber",
