@@ -1,4 +1,4 @@
-/** `npm run chambers -- <command>`: the operator's command line (OPS-3, OPS-6). */
+/** `npm run chambers -- <command>`: the operator's command line (OPS-3, OPS-6, ACC-7). */
 import { CliError, UsageError, oneLine } from "./errors.js";
 
 /** What every command module exports: it throws to fail, CliError for an expected failure. */
@@ -20,6 +20,12 @@ const COMMANDS: Command[] = [
     usage: "seed-demo [--email owner@example.com] [--domain example.com] [--password ...]",
     summary: 'Create the demo firm "Whitford & Hale LLP" with its people, all signing in with one printed password',
     load: () => import("./seed-demo.js"),
+  },
+  {
+    name: "transfer-ownership",
+    usage: 'transfer-ownership --firm <firm_id> --to <admin@example.com> --justification "<why, e.g. an affidavit reference>"',
+    summary: "Make an active administrator the firm's primary subscriber when the owner cannot; the firm feed records the justification",
+    load: () => import("./transfer-ownership.js"),
   },
 ];
 

@@ -342,3 +342,21 @@ export const groupMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.firmId, t.groupId, t.userId] }), index("group_members_user_idx").on(t.firmId, t.userId)],
 );
+
+/** EML: a change of login email waiting for the new address to confirm it. */
+export const emailChanges = pgTable(
+  "email_changes",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    userId: text("user_id").notNull(),
+    newEmail: text("new_email").notNull(),
+    tokenHash: text("token_hash"),
+    requestedById: text("requested_by_id").notNull(),
+    status: text("status", { enum: ["pending", "confirmed", "superseded"] }).notNull().default("pending"),
+    expiresAt: ts("expires_at").notNull(),
+    confirmedAt: ts("confirmed_at"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index("email_changes_user_idx").on(t.firmId, t.userId)],
+);

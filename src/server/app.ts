@@ -23,6 +23,8 @@ import { invitationRoutes } from "./routes/invitations.js";
 import { licenseRoutes } from "./routes/licenses.js";
 import { roleRoutes } from "./routes/roles.js";
 import { groupRoutes } from "./routes/groups.js";
+import { ownershipRoutes } from "./routes/ownership.js";
+import { emailChangeRoutes } from "./routes/email-changes.js";
 import type { App, Deps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -115,6 +117,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await licenseRoutes(zapi, deps);
     await roleRoutes(zapi, deps);
     await groupRoutes(zapi, deps);
+    await ownershipRoutes(zapi, deps);
+    await emailChangeRoutes(zapi, deps);
   }, { prefix: "/api/v1" });
   await opsRoutes(app as App, deps);
 

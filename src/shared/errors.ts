@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   role_in_use: 409,
   conflict: 409,
   invitation_expired: 410,
+  link_expired: 410,
   invitation_invalid: 404,
   precondition_failed: 412,
   payload_too_large: 413,

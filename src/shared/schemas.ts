@@ -346,3 +346,8 @@ const permissionKey = z.enum(PERMISSION_KEYS as [string, ...string[]]);
 export const createRoleBody = z.strictObject({ name: name(60), permissions: z.array(permissionKey).max(50) });
 export const updateRoleBody = z.strictObject({ name: name(60).optional(), permissions: z.array(permissionKey).max(50).optional() });
 export const roleOut = z.object({ id: z.string(), name: z.string(), system: z.boolean(), permissions: z.array(z.string()), holders: z.number().int() });
+
+export const selfEmailChangeBody = z.strictObject({ new_email: emailField, password: z.string().min(1, "Required.").max(LIMITS.passwordMax) });
+export const emailChangeBody = z.strictObject({ new_email: emailField });
+export const emailChangeOut = z.object({ new_email: z.string(), expires_at: isoTime });
+export const confirmEmailBody = z.strictObject({ token: z.string().min(1, "Required.").max(300) });

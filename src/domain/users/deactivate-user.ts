@@ -14,7 +14,7 @@ import { recordActivity } from "../feed/record-activity.js";
 import { loadFirm } from "../firms/load-firm.js";
 import { lockSubscription } from "../licenses/license-state.js";
 import { revokeAllSessions } from "../sessions/revoke-session.js";
-import { findUser, fullName, type UserRecord } from "./user-record.js";
+import { fullName, withRoles, type UserRecord } from "./user-record.js";
 
 export const DEACTIVATE_JOB = "user.deactivate";
 
@@ -32,10 +32,13 @@ export interface DeactivateOptions {
 
 /** The user, locked, as the policy sees them; a foreign or unknown id answers 404. */
 export async function lockUser(tx: Tx, firmId: string, userId: string): Promise<UserRecord> {
+  const [row] = await tx.select().from(users).where(and(eq(users.firmId, firmId), eq(users.id, userId))).for("update");
+  if (!row) throw notFound("User");
+  // Who owns the firm is read once the user is locked: an ownership transfer, which locks the
+  // same users, has then either committed or not begun.
   const { firm } = await loadFirm(tx, firmId);
-  const user = await findUser(tx, firmId, firm.primarySubscriberId, userId, { forUpdate: true });
-  if (!user) throw notFound("User");
-  return user;
+  const [user] = await withRoles(tx, firmId, firm.primarySubscriberId, [row]);
+  return user!;
 }
 
 export async function deactivateUser({ tx, clock, actor }: ActorContext, userId: string, opts: DeactivateOptions) {

@@ -1,6 +1,8 @@
 /** Loading users with their roles: the shape the policies and presenters work on. */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import type { Permission } from "../../shared/permissions.js";
+import type { Actor } from "../context.js";
 import { groupMembers, groups, invitations, roles, userRoles, users } from "../../db/schema.js";
 
 export type UserRow = typeof users.$inferSelect;
@@ -63,4 +65,18 @@ export async function findUser(
   const rows = opts.forUpdate ? await q.for("update") : await q;
   const [record] = await withRoles(db, firmId, primaryId, rows);
   return record ?? null;
+}
+
+/** The user as an actor, for presenting a record to them when no session of theirs is at hand. */
+export function actorFor(u: UserRecord): Actor {
+  return {
+    userId: u.id,
+    firmId: u.firmId,
+    name: fullName(u),
+    email: u.email,
+    isPrimarySubscriber: u.isPrimarySubscriber,
+    permissions: new Set(u.roles.flatMap((r) => r.permissions) as Permission[]),
+    sessionId: "",
+    sessionKind: "session",
+  };
 }

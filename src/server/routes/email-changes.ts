@@ -1,0 +1,61 @@
+/** Changing a login email (EML-1, EML-3, EML-4; ACC-4, ACC-5). */
+import { verifyPassword } from "../../domain/accounts/passwords.js";
+import { confirmEmailChange } from "../../domain/emails/confirm-email-change.js";
+import { requestEmailChange } from "../../domain/emails/request-email-change.js";
+import { notFound, validation } from "../../domain/errors.js";
+import { loadFirm } from "../../domain/firms/load-firm.js";
+import { actorFor, findUser } from "../../domain/users/user-record.js";
+import { eq, and } from "drizzle-orm";
+import { users } from "../../db/schema.js";
+import { confirmEmailBody, emailChangeBody, emailChangeOut, idParam, selfEmailChangeBody, userOut } from "../../shared/schemas.js";
+import { actorOf } from "../plugins/auth.js";
+import { presentUser } from "../present.js";
+import { appUrl } from "./accounts.js";
+import type { App, Deps } from "../deps.js";
+
+export async function emailChangeRoutes(app: App, deps: Deps) {
+  const { db } = deps.database;
+
+  app.post(
+    "/me/email-change",
+    {
+      config: { auth: "user", rateLimit: { max: 10, timeWindow: "1 minute" } },
+      schema: { tags: ["me"], summary: "Change my login email: a link goes to the new address (EML-1)", body: selfEmailChangeBody, response: { 202: emailChangeOut } },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const [row] = await db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.firmId, actor.firmId), eq(users.id, actor.userId)));
+      if (!(await verifyPassword(row?.hash ?? null, request.body.password))) {
+        throw validation([{ path: "password", message: "The password is incorrect." }]);
+      }
+      const result = await db.transaction((tx) => requestEmailChange({ tx, clock: deps.clock, actor }, actor.userId, request.body.new_email, appUrl(deps, request)));
+      return reply.code(202).send(result);
+    },
+  );
+
+  app.post(
+    "/users/:id/email-change",
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Change another user's login email; the new address confirms it (EML-3)", params: idParam, body: emailChangeBody, response: { 202: emailChangeOut } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const result = await db.transaction((tx) => requestEmailChange({ tx, clock: deps.clock, actor }, request.params.id, request.body.new_email, appUrl(deps, request)));
+      return reply.code(202).send(result);
+    },
+  );
+
+  app.post(
+    "/email-changes/confirm",
+    { config: { auth: "public", rateLimit: { max: 30, timeWindow: "1 minute" } }, schema: { tags: ["me"], summary: "Confirm a new login email through its link", body: confirmEmailBody, response: { 200: userOut } } },
+    async (request) => {
+      const signedIn = request.actorOrNull;
+      const { firmId, userId } = await db.transaction((tx) =>
+        confirmEmailChange(tx, deps.clock, request.body.token, signedIn ? signedIn.sessionId : null),
+      );
+      const { firm } = await loadFirm(db, firmId);
+      const user = await findUser(db, firmId, firm.primarySubscriberId, userId);
+      if (!user) throw notFound("User");
+      const viewer = signedIn && signedIn.firmId === firmId ? signedIn : actorFor(user);
+      return presentUser(user, viewer, deps.clock.now());
+    },
+  );
+}

@@ -1,0 +1,46 @@
+/** ACC-6: the primary subscriber transfers ownership of the firm to another administrator. */
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { transferOwnership } from "../../domain/firms/transfer-ownership.js";
+import { LIMITS } from "../../shared/limits.js";
+import { firmOut } from "../../shared/schemas.js";
+import { actorOf } from "../plugins/auth.js";
+import { presentFirm } from "../present.js";
+import type { App, Deps } from "../deps.js";
+
+const ownershipTransferBody = z.strictObject({
+  to_user_id: z.string().min(1, "Required.").max(100),
+  password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
+  // Not trimmed: the name is compared exactly as typed.
+  full_name: z.string().min(1, "Required.").max(2 * LIMITS.nameMax + 1),
+});
+
+export async function ownershipRoutes(app: App, deps: Deps) {
+  const { db } = deps.database;
+
+  app.post(
+    "/firm/ownership-transfer",
+    {
+      config: {
+        auth: "firm.settings",
+        // It checks a password: limit guesses per signed-in user, whatever address they come from.
+        rateLimit: {
+          max: 10,
+          timeWindow: "1 minute",
+          hook: "preHandler",
+          keyGenerator: (req: FastifyRequest) => `ownership-transfer|${req.actorOrNull?.userId ?? req.ip}`,
+        },
+      },
+      schema: {
+        tags: ["accounts"],
+        summary: "Transfer ownership to another active administrator (primary subscriber only; needs the password and full name)",
+        body: ownershipTransferBody,
+        response: { 200: firmOut },
+      },
+    },
+    async (request) => {
+      const { firm, subscription } = await transferOwnership(db, deps.clock, actorOf(request), request.body);
+      return presentFirm(firm, subscription);
+    },
+  );
+}

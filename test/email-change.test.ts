@@ -1,0 +1,95 @@
+import { expect, it } from "vitest";
+import { describeDb, type Harness } from "./helpers/harness.js";
+import { buildFirm, buildUser, PASSWORD, signIn, uniqueEmail } from "./helpers/factories.js";
+import { mailTo } from "./helpers/mail.js";
+
+async function confirmToken(h: Harness, to: string): Promise<string> {
+  const [mail] = await mailTo(h, to, "email_change.confirm");
+  if (!mail) throw new Error(`no confirmation mail to ${to}`);
+  return decodeURIComponent(/confirm-email\?token=([^\s"<&]+)/.exec(mail.payload.text)![1]!);
+}
+
+describeDb("login email changes", (h) => {
+  it("EML-1 users change their own email with their password; it changes only when the new address confirms; the old address is told", async () => {
+    const firm = await buildFirm(h);
+    const user = await buildUser(h, firm, ["attorney"]);
+    const next = uniqueEmail("new");
+    const wrong = await h.post("/api/v1/me/email-change", { new_email: next, password: "not-my-password" }, user.token);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].path).toBe("password");
+    expect(await mailTo(h, next)).toHaveLength(0);
+
+    const res = await h.post("/api/v1/me/email-change", { new_email: next, password: PASSWORD }, user.token);
+    expect(res.statusCode, res.body).toBe(202);
+    expect((await h.get("/api/v1/me", user.token)).json().email).toBe(user.email);
+    expect((await mailTo(h, user.email, "email_change.notice"))[0]!.payload.text).toContain(next);
+
+    const token = await confirmToken(h, next);
+    const confirmed = await h.post("/api/v1/email-changes/confirm", { token }, user.token);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().email).toBe(next);
+    expect((await h.post("/api/v1/sessions", { email: user.email, password: PASSWORD })).statusCode).toBe(401);
+    expect((await h.post("/api/v1/sessions", { email: next, password: PASSWORD })).statusCode).toBe(201);
+    expect((await mailTo(h, user.email, "email_change.done"))).toHaveLength(1);
+    expect((await h.post("/api/v1/email-changes/confirm", { token })).statusCode).toBe(404);
+  });
+
+  it("EML-3 administrators change other users' login emails, confirmed the same way; never the primary subscriber's", async () => {
+    const firm = await buildFirm(h);
+    const admin = await buildUser(h, firm, ["administrator"]);
+    const user = await buildUser(h, firm, ["paralegal"]);
+    const next = uniqueEmail("moved");
+    expect((await h.post(`/api/v1/users/${user.id}/email-change`, { new_email: next }, admin.token)).statusCode).toBe(202);
+    const token = await confirmToken(h, next);
+    expect((await h.post("/api/v1/email-changes/confirm", { token })).json().email).toBe(next);
+    expect((await h.get(`/api/v1/users/${user.id}`, admin.token)).json().email).toBe(next);
+
+    const refused = await h.post(`/api/v1/users/${firm.owner.id}/email-change`, { new_email: uniqueEmail("hijack") }, admin.token);
+    expect(refused.statusCode).toBe(403);
+    const attorney = await buildUser(h, firm, ["attorney"]);
+    expect((await h.post(`/api/v1/users/${user.id}/email-change`, { new_email: uniqueEmail() }, attorney.token)).statusCode).toBe(403);
+  });
+
+  it("EML-4 the new email must be free when asked and when confirmed; afterwards every other session ends", async () => {
+    const firm = await buildFirm(h);
+    const user = await buildUser(h, firm, ["attorney"]);
+    const other = await buildFirm(h);
+    const taken = await h.post("/api/v1/me/email-change", { new_email: other.owner.email.toUpperCase(), password: PASSWORD }, user.token);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: "email_in_use", errors: [{ path: "new_email" }] });
+
+    const next = uniqueEmail("race");
+    await h.post("/api/v1/me/email-change", { new_email: next, password: PASSWORD }, user.token);
+    const token = await confirmToken(h, next);
+    // Someone takes the address before the link is followed.
+    await buildUser(h, other, ["attorney"], { email: next });
+    const late = await h.post("/api/v1/email-changes/confirm", { token }, user.token);
+    expect(late.statusCode).toBe(409);
+    expect((await h.get("/api/v1/me", user.token)).json().email).toBe(user.email);
+
+    const final = uniqueEmail("final");
+    const laptop = await signIn(h, user.email);
+    await h.post("/api/v1/me/email-change", { new_email: final, password: PASSWORD }, user.token);
+    await h.post("/api/v1/email-changes/confirm", { token: await confirmToken(h, final) }, user.token);
+    expect((await h.get("/api/v1/me", user.token)).statusCode).toBe(200);
+    expect((await h.get("/api/v1/me", laptop)).statusCode).toBe(401);
+  });
+
+  it("EML-4 a newer request voids the earlier link, and links expire after 24 hours", async () => {
+    const firm = await buildFirm(h);
+    const user = await buildUser(h, firm, ["attorney"]);
+    const first = uniqueEmail("first");
+    const second = uniqueEmail("second");
+    await h.post("/api/v1/me/email-change", { new_email: first, password: PASSWORD }, user.token);
+    const firstToken = await confirmToken(h, first);
+    await h.post("/api/v1/me/email-change", { new_email: second, password: PASSWORD }, user.token);
+    expect((await h.post("/api/v1/email-changes/confirm", { token: firstToken })).statusCode).toBe(404);
+    h.clock.advance(24 * 3600_000 + 1);
+    const expired = await h.post("/api/v1/email-changes/confirm", { token: await confirmToken(h, second) });
+    expect(expired.statusCode).toBe(410);
+    expect(expired.json().code).toBe("link_expired");
+    for (const bad of ["", "x".repeat(400), "nonsense", `${firm.id}.abc.eml_${"A".repeat(43)}`]) {
+      expect((await h.post("/api/v1/email-changes/confirm", { token: bad })).statusCode).toBeGreaterThanOrEqual(400);
+    }
+  });
+});
