@@ -49,6 +49,19 @@ describeDb("deactivation and reactivation", (h) => {
     expect(activity.map((a: { kind: string }) => a.kind)).toEqual(["user.deactivated", "api_token.created", "user.created"]);
   });
 
+  it("DEA-7 a deactivated user cannot be put in a group, yet keeps the memberships they had", async () => {
+    const firm = await buildFirm(h);
+    const user = await buildUser(h, firm, ["attorney"]);
+    const kept = (await h.post("/api/v1/groups", { name: "Before", member_ids: [user.id] }, firm.owner.token)).json();
+    await h.post(`/api/v1/users/${user.id}/deactivate`, {}, firm.owner.token);
+    const refused = await h.post("/api/v1/groups", { name: "After", member_ids: [user.id] }, firm.owner.token);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ path: "member_ids.0", message: "Deactivated users cannot join groups." });
+    const other = (await h.post("/api/v1/groups", { name: "Other" }, firm.owner.token)).json();
+    expect((await h.patch(`/api/v1/groups/${other.id}`, { member_ids: [user.id] }, firm.owner.token)).statusCode).toBe(400);
+    expect((await h.get(`/api/v1/groups/${kept.id}`, firm.owner.token)).json().member_ids).toEqual([user.id]);
+  });
+
   it("LIC-9 deactivation frees the user's license, which stays available", async () => {
     const firm = await buildFirm(h, { licenses: 3 });
     const user = await buildUser(h, firm, ["attorney"]);
