@@ -1,4 +1,4 @@
-/** `npm run chambers -- <command>`: the operator's command line (OPS-3, OPS-6, ACC-7). */
+/** `npm run chambers -- <command>`: the operator's command line (OPS-3, OPS-6, ACC-7, FEED-4). */
 import { CliError, UsageError, oneLine } from "./errors.js";
 
 /** What every command module exports: it throws to fail, CliError for an expected failure. */
@@ -26,6 +26,12 @@ const COMMANDS: Command[] = [
     usage: 'transfer-ownership --firm <firm_id> --to <admin@example.com> --justification "<why, e.g. an affidavit reference>"',
     summary: "Make an active administrator the firm's primary subscriber when the owner cannot; the firm feed records the justification",
     load: () => import("./transfer-ownership.js"),
+  },
+  {
+    name: "verify-feed",
+    usage: "verify-feed [--firm <firm_id>]",
+    summary: "Check that each firm's feed is whole and unaltered (its hash chain); exits 1 if one is not",
+    load: () => import("./verify-feed.js"),
   },
 ];
 

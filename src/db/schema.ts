@@ -160,6 +160,9 @@ export const activities = pgTable(
     changes: jsonb("changes").$type<Record<string, { before: unknown; after: unknown }>>().notNull(),
     isDeletion: boolean("is_deletion").notNull().default(false),
     createdAt: ts("created_at").notNull(),
+    /** FEED-4: the hash of the firm's previous entry, and of this one over it. */
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
@@ -360,3 +363,10 @@ export const emailChanges = pgTable(
   },
   (t) => [primaryKey({ columns: [t.firmId, t.id] }), index("email_changes_user_idx").on(t.firmId, t.userId)],
 );
+
+/** FEED-4: the newest link of each firm's feed chain; locked to append the next. */
+export const feedHeads = pgTable("feed_heads", {
+  firmId: text("firm_id").primaryKey(),
+  lastHash: text("last_hash").notNull(),
+  entries: bigint("entries", { mode: "number" }).notNull(),
+});

@@ -1,5 +1,7 @@
 /** The one helper that writes the firm feed (FEED-1), always inside the change's transaction. */
-import { activities } from "../../db/schema.js";
+import { eq, sql } from "drizzle-orm";
+import { activities, feedHeads } from "../../db/schema.js";
+import { entryHash, GENESIS } from "./hash-chain.js";
 import type { Tx } from "../../db/client.js";
 import type { Clock } from "../../jobs/clock.js";
 import { newId } from "../secrets.js";
@@ -39,10 +41,9 @@ function normalise(v: unknown): unknown {
 }
 
 export async function recordActivity(tx: Tx, clock: Clock, input: ActivityInput): Promise<string> {
-  const id = newId();
-  await tx.insert(activities).values({
+  const entry = {
     firmId: input.firmId,
-    id,
+    id: newId(),
     actorId: input.actor.id,
     actorName: input.actor.name,
     kind: input.kind,
@@ -52,6 +53,16 @@ export async function recordActivity(tx: Tx, clock: Clock, input: ActivityInput)
     changes: diff(input.before, input.after),
     isDeletion: input.isDeletion ?? false,
     createdAt: clock.now(),
-  });
-  return id;
+  };
+  // FEED-4: the firm's chain head is locked until this transaction ends, so entries link in
+  // commit order and a rolled-back entry leaves no gap.
+  await tx.insert(feedHeads).values({ firmId: input.firmId, lastHash: GENESIS, entries: 0 }).onConflictDoNothing();
+  const [head] = await tx.select().from(feedHeads).where(eq(feedHeads.firmId, input.firmId)).for("update");
+  const hash = entryHash(head!.lastHash, entry);
+  await tx.insert(activities).values({ ...entry, prevHash: head!.lastHash, hash });
+  await tx
+    .update(feedHeads)
+    .set({ lastHash: hash, entries: sql`${feedHeads.entries} + 1` })
+    .where(eq(feedHeads.firmId, input.firmId));
+  return entry.id;
 }
