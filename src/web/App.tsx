@@ -6,6 +6,7 @@ import { LoadError } from "./components/LoadError";
 import { AcceptInvitationPage } from "./pages/AcceptInvitationPage";
 import { AccountPage } from "./pages/AccountPage";
 import { BillingPage } from "./pages/BillingPage";
+import { ConfirmEmailPage } from "./pages/ConfirmEmailPage";
 import { EditUserPage } from "./pages/EditUserPage";
 import { GroupsPage } from "./pages/GroupsPage";
 import { RolesPage } from "./pages/RolesPage";
@@ -57,8 +58,9 @@ export function App() {
         <Route path="/signin" element={<SignInPage />} />
         <Route path="/signup" element={<SignUpPage />} />
       </Route>
-      {/* Public whether or not someone is signed in on this browser: the link is for its invitee. */}
+      {/* Public whether or not someone is signed in on this browser: the links are for whom they were mailed to. */}
       <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+      <Route path="/confirm-email" element={<ConfirmEmailPage />} />
       <Route element={<RequireAuth />}>
         <Route path="/settings/users" element={<UsersPage />} />
         <Route path="/settings/users/:id" element={<EditUserPage />} />

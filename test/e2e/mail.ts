@@ -93,3 +93,8 @@ export async function waitForMailLink(to: string, pattern: RegExp, other?: strin
 export function waitForInvitationLink(to: string, other?: string): Promise<string> {
   return waitForMailLink(to, /https?:\/\/[^\s"'<>]+\/accept-invitation\?token=[A-Za-z0-9_%.~-]+/, other);
 }
+
+/** The confirmation link in the newest change-of-email mail to `to` (EML-1, EML-3). */
+export function waitForEmailChangeLink(to: string, other?: string): Promise<string> {
+  return waitForMailLink(to, /https?:\/\/[^\s"'<>]+\/confirm-email\?token=[A-Za-z0-9_%.~-]+/, other);
+}

@@ -1,5 +1,8 @@
 import { ApiProblem, fieldName, problemMessage } from "./problem";
 
+/** Only the rough shape of an email; the server has the final word. */
+export const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 interface FormLike {
   setErrors(errors: Record<string, string>): void;
   getValues(): object;

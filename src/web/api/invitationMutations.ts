@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
-import { keys, useResetSession } from "./queries";
+import { ensureMe, keys, useResetSession } from "./queries";
 import type { AcceptBody, InviteBody } from "./types";
 
 /**
@@ -25,9 +25,11 @@ export function useInviteUser() {
 
 /** Accepts an invitation (INV-6): the server sets the session cookie, then /me is read afresh. */
 export function useAcceptInvitation() {
+  const client = useQueryClient();
   const reset = useResetSession();
   return useMutation({
     mutationFn: async (body: AcceptBody) => {
+      await ensureMe(client);
       await api.POST("/invitations/accept", { body });
       return reset();
     },

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, setCsrfToken } from "./client";
 import { isProblem } from "./problem";
 import type { Me, UserSort, UserStatusFilter } from "./types";
@@ -8,6 +8,7 @@ export const keys = {
   users: (status: UserStatusFilter, q: string, sort: UserSort) => ["users", "list", status, q, sort] as const,
   user: (id: string) => ["users", "detail", id] as const,
   people: ["users", "people"] as const,
+  activeUsers: ["users", "every-active"] as const,
   permissions: ["permissions"] as const,
   sessions: ["my-sessions"] as const,
   tokens: ["my-tokens"] as const,
@@ -34,6 +35,14 @@ export async function fetchMe(): Promise<Me | null> {
     }
     throw error;
   }
+}
+
+/**
+ * Reads /me unless it was read a moment ago. A public page opened in a new tab must do so before
+ * its first POST: a signed-in browser sends its session cookie, and then the CSRF token too.
+ */
+export function ensureMe(client: QueryClient): Promise<Me | null> {
+  return client.fetchQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 60_000 });
 }
 
 export function useMe() {

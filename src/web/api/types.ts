@@ -35,3 +35,5 @@ export type GroupBody = ApiPaths["/groups"]["post"]["requestBody"]["content"]["a
 export type PermissionInfo = Ok<"/permissions", "get">["data"][number];
 export type RoleBody = ApiPaths["/roles"]["post"]["requestBody"]["content"]["application/json"];
 export type PermissionKey = RoleBody["permissions"][number];
+export type EmailChange = ApiPaths["/me/email-change"]["post"]["responses"][202]["content"]["application/json"];
+export type OwnershipTransferBody = ApiPaths["/firm/ownership-transfer"]["post"]["requestBody"]["content"]["application/json"];

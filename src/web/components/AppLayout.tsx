@@ -2,9 +2,10 @@ import type { ReactNode } from "react";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
-  IconChevronDown, IconBuilding, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUsers, IconUsersGroup,
+  IconChevronDown, IconBuilding, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
+  IconUsersGroup,
 } from "@tabler/icons-react";
-import { NavLink as RouterNavLink } from "react-router";
+import { Link, NavLink as RouterNavLink } from "react-router";
 import { useCurrentUser } from "../api/queries";
 import { useSignOut } from "../api/mutations";
 import { Wordmark } from "./Wordmark";
@@ -43,6 +44,9 @@ function UserMenu() {
           {me.email}
         </Text>
         <Menu.Divider />
+        <Menu.Item component={Link} to={`/settings/users/${me.id}`} leftSection={<IconUserCircle size={16} stroke={1.5} />}>
+          My profile
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} stroke={1.5} />} onClick={() => signOut.mutate()}>
           Sign out
         </Menu.Item>

@@ -5,7 +5,7 @@ import {
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconAlertCircle, IconReceipt } from "@tabler/icons-react";
-import { applyProblemToForm } from "../api/forms";
+import { applyProblemToForm, EMAIL_SHAPE } from "../api/forms";
 import { useIdempotencyKey } from "../api/idempotency";
 import { useInviteUser } from "../api/invitationMutations";
 import { isProblem } from "../api/problem";
@@ -14,7 +14,6 @@ import type { InviteBody, Quote } from "../api/types";
 import { formatDate, formatMoney, plural } from "../format";
 import { subscriptionLabel } from "./UserBadges";
 
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MESSAGE_MAX = 2000;
 
 interface Values {

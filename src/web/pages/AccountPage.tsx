@@ -1,9 +1,12 @@
-import { Badge, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
-import { useFirm, useLicenses } from "../api/queries";
+import { useState, type ReactNode } from "react";
+import { Alert, Badge, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { IconCrown } from "@tabler/icons-react";
+import { useCurrentUser, useFirm, useLicenses } from "../api/queries";
+import { useUser } from "../api/userEdit";
 import { LicenseStats } from "../components/LicenseStats";
 import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
+import { TransferOwnershipCard } from "../components/TransferOwnershipCard";
 import { formatDate, formatMoney } from "../format";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -37,8 +40,18 @@ function LicensesCard() {
   );
 }
 
+/** The firm's owner (ACC-2), by name once their record is loaded. */
+function PrimarySubscriber({ id }: { id: string }) {
+  const me = useCurrentUser();
+  const owner = useUser(id);
+  if (id === me.id) return <>{me.name} (you)</>;
+  return <>{owner.data?.user.name ?? "—"}</>;
+}
+
 export function AccountPage() {
+  const me = useCurrentUser();
   const firm = useFirm();
+  const [transferredTo, setTransferredTo] = useState<string | null>(null);
   if (firm.isPending) {
     return (
       <Center py={64}>
@@ -53,6 +66,19 @@ export function AccountPage() {
     <>
       <PageHeader title="Account" description="Your firm's account and subscription." />
       <Stack gap="lg">
+        {transferredTo && (
+          <Alert
+            color="teal"
+            variant="light"
+            icon={<IconCrown size={18} />}
+            title="Ownership transferred"
+            withCloseButton
+            onClose={() => setTransferredTo(null)}
+            data-testid="ownership-transferred"
+          >
+            {transferredTo} is now the primary subscriber of {name}. You stay an administrator.
+          </Alert>
+        )}
         <Paper withBorder p="lg">
           <Group justify="space-between" mb="md">
             <Title order={4}>Firm</Title>
@@ -60,8 +86,11 @@ export function AccountPage() {
               {status === "active" ? "Active" : "Closed"}
             </Badge>
           </Group>
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="lg">
             <Field label="Firm name">{name}</Field>
+            <Field label="Primary subscriber">
+              <PrimarySubscriber id={firm.data.primary_subscriber_id} />
+            </Field>
             <Field label="Plan">{sub.plan === "annual" ? "Annual" : "Monthly"}</Field>
             <Field label="Price per license">
               {formatMoney(sub.price_cents, sub.currency)} / {sub.plan === "annual" ? "year" : "month"}
@@ -79,6 +108,7 @@ export function AccountPage() {
           </SimpleGrid>
         </Paper>
         <LicensesCard />
+        {me.is_primary_subscriber && <TransferOwnershipCard onTransferred={setTransferredTo} />}
       </Stack>
     </>
   );

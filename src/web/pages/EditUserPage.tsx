@@ -5,6 +5,7 @@ import { isProblem } from "../api/problem";
 import { useUser } from "../api/userEdit";
 import { EditUserForm } from "../components/EditUserForm";
 import { EmptyState } from "../components/EmptyState";
+import { LoginEmailCard } from "../components/LoginEmailCard";
 import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
 import { StatusBadge } from "../components/UserBadges";
@@ -19,7 +20,7 @@ function BackLink() {
   );
 }
 
-/** Edit user (USR-5, ACC-4, ACC-5): what the viewer may change follows the record's abilities. */
+/** Edit user (USR-5, ACC-4, ACC-5, EML-1, EML-3): what the viewer may change follows the record's abilities. */
 export function EditUserPage() {
   const { id = "" } = useParams();
   const query = useUser(id);
@@ -64,6 +65,7 @@ export function EditUserPage() {
           </Text>
         </Alert>
       )}
+      <LoginEmailCard key={user.id} user={user} />
       <EditUserForm key={`${user.id}:${etag}`} versioned={query.data} onReload={() => void query.refetch()} reloading={query.isFetching} />
     </Box>
   );
