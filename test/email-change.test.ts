@@ -21,13 +21,15 @@ describeDb("login email changes", (h) => {
 
     const res = await h.post("/api/v1/me/email-change", { new_email: next, password: PASSWORD }, user.token);
     expect(res.statusCode, res.body).toBe(202);
-    expect((await h.get("/api/v1/me", user.token)).json().email).toBe(user.email);
+    const pending = (await h.get("/api/v1/me", user.token)).json();
+    expect(pending.email).toBe(user.email);
+    expect(pending.pending_email_change).toEqual({ new_email: next, expires_at: "2026-11-24T10:00:00.000Z" });
     expect((await mailTo(h, user.email, "email_change.notice"))[0]!.payload.text).toContain(next);
 
     const token = await confirmToken(h, next);
     const confirmed = await h.post("/api/v1/email-changes/confirm", { token }, user.token);
     expect(confirmed.statusCode, confirmed.body).toBe(200);
-    expect(confirmed.json().email).toBe(next);
+    expect(confirmed.json()).toMatchObject({ email: next, pending_email_change: null });
     expect((await h.post("/api/v1/sessions", { email: user.email, password: PASSWORD })).statusCode).toBe(401);
     expect((await h.post("/api/v1/sessions", { email: next, password: PASSWORD })).statusCode).toBe(201);
     expect((await mailTo(h, user.email, "email_change.done"))).toHaveLength(1);
@@ -48,6 +50,10 @@ describeDb("login email changes", (h) => {
     expect(refused.statusCode).toBe(403);
     const attorney = await buildUser(h, firm, ["attorney"]);
     expect((await h.post(`/api/v1/users/${user.id}/email-change`, { new_email: uniqueEmail() }, attorney.token)).statusCode).toBe(403);
+    await h.post(`/api/v1/users/${attorney.id}/deactivate`, {}, admin.token);
+    const gone = (await h.get(`/api/v1/users/${attorney.id}`, admin.token)).json();
+    expect(gone.abilities.change_email).toBe(false);
+    expect((await h.post(`/api/v1/users/${attorney.id}/email-change`, { new_email: uniqueEmail() }, admin.token)).statusCode).toBe(403);
   });
 
   it("EML-4 the new email must be free when asked and when confirmed; afterwards every other session ends", async () => {

@@ -24,7 +24,7 @@ export const userPolicy = {
   change_subscription_type: (actor: Actor, target: UserTarget) =>
     manages(actor) && (isSelf(actor, target) || !target.isPrimarySubscriber),
   change_email: (actor: Actor, target: UserTarget) =>
-    isSelf(actor, target) || (manages(actor) && !target.isPrimarySubscriber),
+    target.status === "active" && (isSelf(actor, target) || (manages(actor) && !target.isPrimarySubscriber)),
   deactivate: (actor: Actor, target: UserTarget) =>
     manages(actor) && !target.isPrimarySubscriber && !isSelf(actor, target) && target.status === "active",
   reactivate: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "deactivated",

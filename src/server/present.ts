@@ -36,6 +36,10 @@ export function presentUser(u: UserRecord, actor: Actor, now: Date): UserOut {
           expired: u.invitation.expiresAt !== null && u.invitation.expiresAt <= now,
         }
       : null,
+    pending_email_change:
+      u.pendingEmailChange && u.pendingEmailChange.expiresAt > now
+        ? { new_email: u.pendingEmailChange.newEmail, expires_at: u.pendingEmailChange.expiresAt.toISOString() }
+        : null,
     deactivated_at: iso(u.deactivatedAt),
     scheduled_deactivation_at: iso(u.scheduledDeactivationAt),
     created_at: u.createdAt.toISOString(),

@@ -70,6 +70,8 @@ export const userOut = z.object({
   invitation: z
     .object({ id: z.string(), expires_at: isoTime.nullable(), sent_at: isoTime.nullable(), expired: z.boolean() })
     .nullable(),
+  /** A change of login email waiting for the new address to confirm it (EML-1, EML-3). */
+  pending_email_change: z.object({ new_email: z.string(), expires_at: isoTime }).nullable(),
   deactivated_at: isoTime.nullable(),
   scheduled_deactivation_at: isoTime.nullable(),
   created_at: isoTime,

@@ -219,6 +219,11 @@ export interface paths {
                             is_primary_subscriber: boolean;
                             last_name: string;
                             name: string;
+                            pending_email_change: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                new_email: string;
+                            } | null;
                             phone: string | null;
                             roles: {
                                 id: string;
@@ -745,6 +750,11 @@ export interface paths {
                                 is_primary_subscriber: boolean;
                                 last_name: string;
                                 name: string;
+                                pending_email_change: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    new_email: string;
+                                } | null;
                                 phone: string | null;
                                 roles: {
                                     id: string;
@@ -937,6 +947,11 @@ export interface paths {
                                 is_primary_subscriber: boolean;
                                 last_name: string;
                                 name: string;
+                                pending_email_change: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    new_email: string;
+                                } | null;
                                 phone: string | null;
                                 roles: {
                                     id: string;
@@ -1309,6 +1324,11 @@ export interface paths {
                             is_primary_subscriber: boolean;
                             last_name: string;
                             name: string;
+                            pending_email_change: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                new_email: string;
+                            } | null;
                             permissions: ("firm.settings" | "users.manage" | "licenses.manage" | "roles.manage" | "groups.manage" | "feed.view" | "billing.view" | "rates.manage" | "matters.create" | "matters.edit" | "matters.access" | "contacts.edit" | "tasks.manage_all" | "calendar.manage_all" | "reports.view")[];
                             phone: string | null;
                             roles: {
@@ -2061,6 +2081,11 @@ export interface paths {
                                 is_primary_subscriber: boolean;
                                 last_name: string;
                                 name: string;
+                                pending_email_change: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    new_email: string;
+                                } | null;
                                 phone: string | null;
                                 roles: {
                                     id: string;
@@ -2214,6 +2239,11 @@ export interface paths {
                                 is_primary_subscriber: boolean;
                                 last_name: string;
                                 name: string;
+                                pending_email_change: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    new_email: string;
+                                } | null;
                                 phone: string | null;
                                 roles: {
                                     id: string;
@@ -2353,6 +2383,11 @@ export interface paths {
                                 is_primary_subscriber: boolean;
                                 last_name: string;
                                 name: string;
+                                pending_email_change: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    new_email: string;
+                                } | null;
                                 phone: string | null;
                                 roles: {
                                     id: string;
@@ -2436,6 +2471,11 @@ export interface paths {
                             is_primary_subscriber: boolean;
                             last_name: string;
                             name: string;
+                            pending_email_change: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                new_email: string;
+                            } | null;
                             phone: string | null;
                             roles: {
                                 id: string;
@@ -2528,6 +2568,11 @@ export interface paths {
                             is_primary_subscriber: boolean;
                             last_name: string;
                             name: string;
+                            pending_email_change: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                new_email: string;
+                            } | null;
                             phone: string | null;
                             roles: {
                                 id: string;
@@ -2689,6 +2734,11 @@ export interface paths {
                                 is_primary_subscriber: boolean;
                                 last_name: string;
                                 name: string;
+                                pending_email_change: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    new_email: string;
+                                } | null;
                                 phone: string | null;
                                 roles: {
                                     id: string;
@@ -2826,6 +2876,11 @@ export interface paths {
                             is_primary_subscriber: boolean;
                             last_name: string;
                             name: string;
+                            pending_email_change: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                new_email: string;
+                            } | null;
                             phone: string | null;
                             roles: {
                                 id: string;

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import type { Permission } from "../../shared/permissions.js";
 import type { Actor } from "../context.js";
-import { groupMembers, groups, invitations, roles, userRoles, users } from "../../db/schema.js";
+import { emailChanges, groupMembers, groups, invitations, roles, userRoles, users } from "../../db/schema.js";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -12,6 +12,8 @@ export interface UserRecord extends UserRow {
   roles: { id: string; name: string; systemKey: string | null; permissions: string[] }[];
   /** Unarchived groups the user belongs to. */
   groups: { id: string; name: string }[];
+  /** EML: a change of login email waiting for the new address to confirm it. */
+  pendingEmailChange: { newEmail: string; expiresAt: Date } | null;
   /** The pending invitation of an invited user. */
   invitation: { id: string; sentAt: Date | null; expiresAt: Date | null } | null;
 }
@@ -41,14 +43,23 @@ export async function withRoles(db: Executor, firmId: string, primaryId: string,
         .from(invitations)
         .where(and(eq(invitations.firmId, firmId), inArray(invitations.userId, invitedIds), eq(invitations.status, "pending")))
     : [];
+  const activeIds = rows.filter((r) => r.status === "active").map((r) => r.id);
+  const changes = activeIds.length
+    ? await db
+        .select({ userId: emailChanges.userId, newEmail: emailChanges.newEmail, expiresAt: emailChanges.expiresAt })
+        .from(emailChanges)
+        .where(and(eq(emailChanges.firmId, firmId), inArray(emailChanges.userId, activeIds), eq(emailChanges.status, "pending")))
+    : [];
   return rows.map((row) => {
     const inv = pending.find((p) => p.userId === row.id);
+    const change = changes.find((c) => c.userId === row.id);
     return {
       ...row,
       isPrimarySubscriber: row.id === primaryId,
       roles: held.filter((h) => h.userId === row.id).map(({ userId: _u, ...r }) => r),
       groups: memberships.filter((m) => m.userId === row.id).map(({ userId: _u, ...g }) => g),
       invitation: inv ? { id: inv.id, sentAt: inv.sentAt, expiresAt: inv.expiresAt } : null,
+      pendingEmailChange: change ? { newEmail: change.newEmail, expiresAt: change.expiresAt } : null,
     };
   });
 }
