@@ -84,6 +84,7 @@ export const users = pgTable(
     index("users_firm_status_idx").on(t.firmId, t.status),
     // USR-4: the user list's search, by trigram, so a page of 50 among thousands stays fast.
     index("users_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    // Migration 0006 adds INCLUDE (status, search_text), which Drizzle cannot declare.
     index("users_firm_sort_name_idx").on(t.firmId, t.sortName, t.id),
   ],
 );

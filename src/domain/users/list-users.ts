@@ -1,5 +1,5 @@
 /** The user list: status filter, search over name and email, sort, keyset paging (USR-4). */
-import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { users } from "../../db/schema.js";
 import type { Actor } from "../context.js";
@@ -41,13 +41,17 @@ export async function listUsers(db: Executor, actor: Actor, primaryId: string, i
     conditions.push(or(cmp(key, String(value)), and(eq(key, String(value)), cmp(users.id, id)))!);
   }
   const order = descending ? [desc(key), desc(users.id)] : [asc(key), asc(users.id)];
-  const rows = await db
-    .select({ user: users, sortKey: key })
+  // First the page's ids, from the index alone; then only those rows, whole.
+  const ids = await db
+    .select({ id: users.id, sortKey: key })
     .from(users)
     .where(and(...conditions))
     .orderBy(...order)
     .limit(input.limit + 1);
-  const paged = page(rows, input.limit, (r) => encodeCursor(r.sortKey, r.user.id));
-  const records: UserRecord[] = await withRoles(db, actor.firmId, primaryId, paged.data.map((r) => r.user));
+  const paged = page(ids, input.limit, (r) => encodeCursor(r.sortKey, r.id));
+  const wanted = paged.data.map((r) => r.id);
+  const rows = wanted.length ? await db.select().from(users).where(and(eq(users.firmId, actor.firmId), inArray(users.id, wanted))) : [];
+  const ordered = wanted.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
+  const records: UserRecord[] = await withRoles(db, actor.firmId, primaryId, ordered);
   return { data: records, next_cursor: paged.next_cursor };
 }
