@@ -1,38 +1,22 @@
 /** `chambers transfer-ownership` (ACC-7), run as the operator runs it: a child process on a real database. */
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { hashPassword } from "../src/domain/accounts/passwords.js";
 import { createActiveUser } from "../src/domain/users/create-active-user.js";
 import { startRuntime, type Runtime } from "../src/runtime.js";
 import type { SystemRoleKey } from "../src/shared/permissions.js";
+import { chambers } from "./helpers/cli.js";
 import { BACKENDS, scratchDatabase, type Backend } from "./helpers/harness.js";
 import { PASSWORD } from "./helpers/factories.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CHILD_TIMEOUT_MS = 60_000;
 /** Each test runs the command as a child process (tsx, argon2, a database) and starts a runtime. */
 const SLOW_MS = 180_000;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-function chambers(backend: Backend, dataDir: string, args: string[]): Promise<Run> {
-  const env = { ...process.env, DATABASE_URL: backend.url ?? "", DATA_DIR: dataDir };
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env, timeout: CHILD_TIMEOUT_MS }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
 
 interface Person {
   id: string;
@@ -187,7 +171,7 @@ describe("the chambers command's usage", () => {
   it("ACC-7 help lists the transfer-ownership command", async () => {
     const dir = mkdtempSync(join(tmpdir(), "chambers-cli-"));
     try {
-      const run = await chambers({ name: "pglite" }, dir, ["help"]);
+      const run = await chambers({}, dir, ["help"]);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("transfer-ownership --firm <firm_id> --to <admin@example.com> --justification");
     } finally {

@@ -1,42 +1,19 @@
 /** The `chambers` command line, run as the operator runs it: a child process on a real database. */
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { migrationsFolder } from "../src/db/migrate.js";
 import { startRuntime } from "../src/runtime.js";
+import { chambers } from "./helpers/cli.js";
 import { BACKENDS, scratchDatabase, type Backend } from "./helpers/harness.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CHILD_TIMEOUT_MS = 60_000;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
-/** `node --import tsx src/cli/main.ts ...args` on the backend's database. */
-function chambers(backend: Backend, dataDir: string, args: string[]): Promise<Run> {
-  const env = { ...process.env, DATABASE_URL: backend.url ?? "", DATA_DIR: dataDir };
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", ...args],
-      { cwd: ROOT, env, timeout: CHILD_TIMEOUT_MS },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
@@ -159,7 +136,7 @@ describe("the chambers command's usage", () => {
     const dir = mkdtempSync(join(tmpdir(), "chambers-cli-"));
     try {
       for (const args of [["help"], ["frobnicate"], []]) {
-        const run = await chambers({ name: "pglite" }, dir, args);
+        const run = await chambers({}, dir, args);
         expect(run.code).toBe(2);
         expect(run.stderr).toContain("Usage: npm run chambers -- <command>");
         expect(run.stderr).toContain("seed-demo");

@@ -1,14 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { activities } from "../src/db/schema.js";
 import { verifyFeed } from "../src/domain/feed/verify-feed.js";
 import { startRuntime } from "../src/runtime.js";
+import { chambers } from "./helpers/cli.js";
 import { describeDb } from "./helpers/harness.js";
 import { buildFirm, buildUser, PASSWORD, uniqueEmail } from "./helpers/factories.js";
 
@@ -55,13 +54,7 @@ describeDb("the feed's hash chain", (h) => {
 });
 
 describe("the verify-feed command", () => {
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  const run = (dir: string) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ["--import", "tsx", "src/cli/main.ts", "verify-feed"], { cwd: root, env: { ...process.env, DATABASE_URL: "", DATA_DIR: dir }, timeout: 60_000 }, (err, stdout, stderr) =>
-        resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr }),
-      );
-    });
+  const run = (dir: string) => chambers({}, dir, ["verify-feed"]);
 
   it("FEED-4 the command says which firm's feed is whole and which was altered, and fails on the latter", { timeout: 180_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "chambers-feed-"));
