@@ -1,8 +1,15 @@
 /** `npm start`: serve the API and the console, on PGlite by default or PostgreSQL (OPS-1, OPS-2). */
-import { loadConfig } from "./config.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
 import { startRuntime } from "./runtime.js";
 
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`Chambers cannot start: ${err.message}\n`);
+  process.exit(1);
+}
 const runtime = await startRuntime(config, { timers: true });
 const { app } = runtime;
 

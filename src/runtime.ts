@@ -7,6 +7,7 @@ import { LiveNotifications } from "./jobs/live-notifications.js";
 import { OutboxWorker } from "./jobs/outbox-worker.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import { registerJobHandlers } from "./jobs/handlers.js";
+import { BackgroundTasks } from "./jobs/background.js";
 import { smtpTransport, type MailTransport } from "./mail/transport.js";
 import { buildApp } from "./server/app.js";
 import type { App, Deps } from "./server/deps.js";
@@ -43,7 +44,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const outbox = transport ? new OutboxWorker(database, clock, transport, log) : null;
   const live = new LiveNotifications(database);
   await live.start();
-  const deps: Deps = { database, clock, config, scheduler, live, outbox, testClock };
+  const background = new BackgroundTasks(log);
+  const deps: Deps = { database, clock, config, scheduler, live, outbox, testClock, background };
   const app = await buildApp(deps, { logger: opts.logger, logStream: opts.logStream });
   // The workers log through the app's logger once it exists.
   Object.assign(log, { info: app.log.info.bind(app.log), warn: app.log.warn.bind(app.log), error: app.log.error.bind(app.log) });
@@ -57,6 +59,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     deps,
     async close() {
       await app.close();
+      await background.idle();
       await scheduler.stop();
       await outbox?.stop();
       transport?.close();

@@ -10,6 +10,20 @@ import { startRuntime } from "../src/runtime.js";
 import { chambers } from "./helpers/cli.js";
 import { describeDb } from "./helpers/harness.js";
 import { buildFirm, buildUser, PASSWORD, uniqueEmail } from "./helpers/factories.js";
+import type { Db, Executor } from "../src/db/client.js";
+
+/**
+ * Tampers with the feed the way an attacker with database access would: the append-only
+ * triggers refuse every UPDATE and DELETE (FEED-4), so they are disabled first, inside one
+ * transaction so nothing else ever sees them off.
+ */
+async function tamper(db: Db, change: (tx: Executor) => Promise<unknown>) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`alter table activities disable trigger user`);
+    await change(tx);
+    await tx.execute(sql`alter table activities enable trigger user`);
+  });
+}
 
 describeDb("the feed's hash chain", (h) => {
   async function firmWithHistory() {
@@ -29,20 +43,33 @@ describeDb("the feed's hash chain", (h) => {
     expect(await verifyFeed(h.db, firm.id)).toEqual({ firmId: firm.id, entries: rows.length, ok: true });
   });
 
+  it("FEED-4 the database itself refuses to update, delete or truncate feed entries", async () => {
+    const { firm, rows } = await firmWithHistory();
+    const victim = rows[1]!;
+    // Drizzle wraps the database's error: its cause carries the trigger's message.
+    const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: { message: string; cause?: { message: string } }) => e.cause?.message ?? e.message);
+    expect(await refusal(h.db.execute(sql`update activities set subject_label = 'Forged' where firm_id = ${firm.id} and id = ${victim.id}`))).toMatch(/append-only: UPDATE/);
+    expect(await refusal(h.db.delete(activities).where(and(eq(activities.firmId, firm.id), eq(activities.id, victim.id))))).toMatch(/append-only: DELETE/);
+    expect(await refusal(h.db.execute(sql`truncate activities`))).toMatch(/append-only: TRUNCATE/);
+    const after = await h.db.select().from(activities).where(eq(activities.firmId, firm.id)).orderBy(activities.seq);
+    expect(after).toEqual(rows);
+    expect(await verifyFeed(h.db, firm.id)).toMatchObject({ ok: true, entries: rows.length });
+  });
+
   it("FEED-4 a changed entry is detected, naming it", async () => {
     const { firm, rows } = await firmWithHistory();
     const victim = rows[2]!;
-    await h.db.execute(sql`update activities set changes = '{"city":{"before":null,"after":"Paris"}}'::jsonb where firm_id = ${firm.id} and id = ${victim.id}`);
+    await tamper(h.db, (tx) => tx.execute(sql`update activities set changes = '{"city":{"before":null,"after":"Paris"}}'::jsonb where firm_id = ${firm.id} and id = ${victim.id}`));
     const verdict = await verifyFeed(h.db, firm.id);
     expect(verdict).toMatchObject({ ok: false, entries: 2, broken: { id: victim.id, reason: expect.stringMatching(/changed/) } });
   });
 
   it("FEED-4 a removed entry is detected, in the middle or at the end", async () => {
     const first = await firmWithHistory();
-    await h.db.delete(activities).where(and(eq(activities.firmId, first.firm.id), eq(activities.id, first.rows[1]!.id)));
+    await tamper(h.db, (tx) => tx.delete(activities).where(and(eq(activities.firmId, first.firm.id), eq(activities.id, first.rows[1]!.id))));
     expect(await verifyFeed(h.db, first.firm.id)).toMatchObject({ ok: false, broken: { id: first.rows[2]!.id, reason: expect.stringMatching(/removed/) } });
     const second = await firmWithHistory();
-    await h.db.delete(activities).where(and(eq(activities.firmId, second.firm.id), eq(activities.id, second.rows.at(-1)!.id)));
+    await tamper(h.db, (tx) => tx.delete(activities).where(and(eq(activities.firmId, second.firm.id), eq(activities.id, second.rows.at(-1)!.id))));
     expect(await verifyFeed(h.db, second.firm.id)).toMatchObject({ ok: false, broken: { reason: "the newest entries were removed" } });
   });
 
@@ -71,7 +98,7 @@ describe("the verify-feed command", () => {
       expect(clean.stdout).toContain(`ok      ${intact}: 2 entries`);
 
       rt = await startRuntime(config, { logger: false });
-      await rt.deps.database.db.execute(sql`update activities set subject_label = 'Someone else' where firm_id = ${altered}`);
+      await tamper(rt.deps.database.db, (tx) => tx.execute(sql`update activities set subject_label = 'Someone else' where firm_id = ${altered}`));
       await rt.close();
       const after = await run(dir);
       expect(after.code).toBe(1);

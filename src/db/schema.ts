@@ -371,3 +371,30 @@ export const feedHeads = pgTable("feed_heads", {
   lastHash: text("last_hash").notNull(),
   entries: bigint("entries", { mode: "number" }).notNull(),
 });
+
+/** ACC-9: a password-reset link, stored only as its hash; single use, one hour. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    userId: text("user_id").notNull(),
+    tokenHash: text("token_hash"),
+    status: text("status", { enum: ["pending", "used", "superseded"] }).notNull().default("pending"),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index("password_resets_user_idx").on(t.firmId, t.userId)],
+);
+
+/**
+ * SEC-8: fixed-window rate-limit budgets, shared by every instance. Not firm-owned: a budget is
+ * per address or per account across all firms (a reference table in a distributed deployment).
+ * The key is a SHA-256, so no email or address is stored in clear.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  hits: integer("hits").notNull(),
+  resetAt: ts("reset_at").notNull(),
+});

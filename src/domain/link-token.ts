@@ -1,11 +1,11 @@
 /**
- * Links sent by email (invitations, email confirmations) carry 256 random bits (INV-7). Only
+ * Links sent by email (invitations, email confirmations, password resets) carry 256 random bits (INV-7). Only
  * their SHA-256 is stored, compared in constant time. The firm and record ids ride along so
  * the look-up is by primary key.
  */
 import { newSecret, sameDigest, sha256 } from "./secrets.js";
 
-export type LinkKind = "inv" | "eml";
+export type LinkKind = "inv" | "eml" | "pwr";
 
 export function makeLinkToken(kind: LinkKind, firmId: string, id: string): { token: string; hash: string } {
   const token = `${firmId}.${id}.${newSecret(kind)}`;

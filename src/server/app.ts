@@ -6,11 +6,11 @@ import { fileURLToPath } from "node:url";
 import Fastify from "fastify";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
-import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { LIMITS } from "../shared/limits.js";
 import { registerAuth } from "./plugins/auth.js";
+import { registerRateLimits } from "./plugins/rate-limits.js";
 import { registerErrorHandler, sendProblem } from "./plugins/errors.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { accountRoutes } from "./routes/accounts.js";
@@ -25,6 +25,7 @@ import { roleRoutes } from "./routes/roles.js";
 import { groupRoutes } from "./routes/groups.js";
 import { ownershipRoutes } from "./routes/ownership.js";
 import { emailChangeRoutes } from "./routes/email-changes.js";
+import { passwordRoutes } from "./routes/passwords.js";
 import type { App, Deps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -34,6 +35,12 @@ function webRoot(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, "../../web"), join(here, "../../dist/web")];
   return candidates.find((p) => existsSync(join(p, "index.html"))) ?? null;
+}
+
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the nearest n hops". */
+function trustProxy(setting: false | number | string[]) {
+  if (typeof setting !== "number") return setting;
+  return (_address: string, hop: number) => hop < setting;
 }
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<App> {
@@ -55,7 +62,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
             },
           },
     bodyLimit: LIMITS.bodyBytes,
-    trustProxy: true,
+    // SEC-8: X-Forwarded-For is believed only through the proxies the operator names.
+    trustProxy: trustProxy(deps.config.TRUST_PROXY),
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
@@ -93,16 +101,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     hsts: deps.config.PUBLIC_URL?.startsWith("https://") ? undefined : false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => {
-      const err = new Error(`Too many attempts. Try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`) as Error & { statusCode: number };
-      err.statusCode = 429;
-      return err;
-    },
-  });
   await registerOpenApi(app);
   registerAuth(app, { db: deps.database.db, clock: deps.clock });
+  registerRateLimits(app, { db: deps.database.db, clock: deps.clock });
 
   await app.register(async (api) => {
     const zapi = api.withTypeProvider<ZodTypeProvider>() as App;
@@ -119,6 +120,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await groupRoutes(zapi, deps);
     await ownershipRoutes(zapi, deps);
     await emailChangeRoutes(zapi, deps);
+    await passwordRoutes(zapi, deps);
   }, { prefix: "/api/v1" });
   await opsRoutes(app as App, deps);
 

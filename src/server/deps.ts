@@ -8,6 +8,7 @@ import type { Scheduler } from "../jobs/scheduler.js";
 import type { LiveNotifications } from "../jobs/live-notifications.js";
 import type { OutboxWorker } from "../jobs/outbox-worker.js";
 import type { TestClock } from "../jobs/clock.js";
+import type { BackgroundTasks } from "../jobs/background.js";
 
 export interface Deps {
   database: Database;
@@ -19,6 +20,8 @@ export interface Deps {
   outbox: OutboxWorker | null;
   /** Present only when started with CHAMBERS_TEST_CLOCK=1 (OPS-5). */
   testClock: TestClock | null;
+  /** Work started by a request and finished after its answer. */
+  background: BackgroundTasks;
 }
 
 export type App = FastifyInstance<

@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   invitation_expired: 410,
   link_expired: 410,
   invitation_invalid: 404,
+  reset_expired: 410,
+  reset_invalid: 404,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -120,6 +120,9 @@ export const sessionOut = z.object({
   user_agent: z.string().nullable(),
   current: z.boolean(),
 });
+/** SES-1, SES-2: one page of live sessions (a person holds few), so the cursor is always null. */
+export const sessionListOut = z.object({ data: z.array(sessionOut), next_cursor: z.null() });
+export type SessionListOut = z.infer<typeof sessionListOut>;
 
 export const tokenBody = z.strictObject({ name: name(LIMITS.tokenNameMax) });
 export const tokenOut = z.object({ id: z.string(), name: z.string(), created_at: isoTime, last_seen_at: isoTime.nullable() });
@@ -353,3 +356,14 @@ export const selfEmailChangeBody = z.strictObject({ new_email: emailField, passw
 export const emailChangeBody = z.strictObject({ new_email: emailField });
 export const emailChangeOut = z.object({ new_email: z.string(), expires_at: isoTime });
 export const confirmEmailBody = z.strictObject({ token: z.string().min(1, "Required.").max(300) });
+
+/** ACC-9: change of one's own password, and the reset by email link. */
+export const changePasswordBody = z.strictObject({
+  current_password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
+  new_password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
+});
+export const passwordResetBody = z.strictObject({ email: emailField });
+export const passwordResetConfirmBody = z.strictObject({
+  token: z.string().min(1, "Required.").max(300),
+  new_password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
+});

@@ -11,10 +11,21 @@ import { findUser } from "../../domain/users/user-record.js";
 import { notFound } from "../../domain/errors.js";
 import { firmOut, meOut, sessionCreatedOut, signInBody, signupBody, signupOut } from "../../shared/schemas.js";
 import { actorOf, SESSION_COOKIE } from "../plugins/auth.js";
+import { perAddress, perAddressAndEmail, perEmail } from "../plugins/rate-limits.js";
 import { presentFirm, presentUser } from "../present.js";
 import type { Actor } from "../../domain/context.js";
 import type { App, Deps } from "../deps.js";
 import type { OpenedSession } from "../../domain/sessions/open-session.js";
+
+/**
+ * SEC-8: guesses at one account from one address, at one account from anywhere (a slow
+ * distributed guess), and at many accounts from one address (credential stuffing).
+ */
+const SIGN_IN_LIMITS = [
+  perAddressAndEmail("sign-in:address+account", 10, 60),
+  perEmail("sign-in:account", 20, 15 * 60),
+  perAddress("sign-in:address", 60, 60),
+];
 
 const meta = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers["user-agent"] ?? null });
 
@@ -61,7 +72,7 @@ export async function accountRoutes(app: App, deps: Deps) {
   app.post(
     "/signup",
     {
-      config: { auth: "public", rateLimit: { max: deps.config.SIGNUP_LIMIT_PER_MINUTE, timeWindow: "1 minute" } },
+      config: { auth: "public", limits: [perAddress("sign-up", deps.config.SIGNUP_LIMIT_PER_MINUTE, 60)] },
       schema: {
         tags: ["accounts"],
         summary: "Create a firm and its primary subscriber",
@@ -83,16 +94,7 @@ export async function accountRoutes(app: App, deps: Deps) {
   app.post(
     "/sessions",
     {
-      config: {
-        auth: "public",
-        rateLimit: {
-          max: 10,
-          timeWindow: "1 minute",
-          hook: "preHandler",
-          keyGenerator: (req: FastifyRequest) =>
-            `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase()}`,
-        },
-      },
+      config: { auth: "public", limits: SIGN_IN_LIMITS },
       schema: { tags: ["accounts"], summary: "Sign in with email and password", body: signInBody, response: { 201: sessionCreatedOut } },
     },
     async (request, reply) => {

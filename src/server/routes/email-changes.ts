@@ -9,6 +9,7 @@ import { eq, and } from "drizzle-orm";
 import { users } from "../../db/schema.js";
 import { confirmEmailBody, emailChangeBody, emailChangeOut, idParam, selfEmailChangeBody, userOut } from "../../shared/schemas.js";
 import { actorOf } from "../plugins/auth.js";
+import { perAddress, perUser } from "../plugins/rate-limits.js";
 import { presentUser } from "../present.js";
 import { appUrl } from "./accounts.js";
 import type { App, Deps } from "../deps.js";
@@ -19,7 +20,7 @@ export async function emailChangeRoutes(app: App, deps: Deps) {
   app.post(
     "/me/email-change",
     {
-      config: { auth: "user", rateLimit: { max: 10, timeWindow: "1 minute" } },
+      config: { auth: "user", limits: [perUser("email-change", 10, 60)] },
       schema: { tags: ["me"], summary: "Change my login email: a link goes to the new address (EML-1)", body: selfEmailChangeBody, response: { 202: emailChangeOut } },
     },
     async (request, reply) => {
@@ -45,7 +46,7 @@ export async function emailChangeRoutes(app: App, deps: Deps) {
 
   app.post(
     "/email-changes/confirm",
-    { config: { auth: "public", rateLimit: { max: 30, timeWindow: "1 minute" } }, schema: { tags: ["me"], summary: "Confirm a new login email through its link", body: confirmEmailBody, response: { 200: userOut } } },
+    { config: { auth: "public", limits: [perAddress("email-change-confirm", 30, 60)] }, schema: { tags: ["me"], summary: "Confirm a new login email through its link", body: confirmEmailBody, response: { 200: userOut } } },
     async (request) => {
       const signedIn = request.actorOrNull;
       const { firmId, userId } = await db.transaction((tx) =>

@@ -15,6 +15,7 @@ import { findUser } from "../../domain/users/user-record.js";
 import { resolveSession } from "../../domain/sessions/resolve-session.js";
 import { acceptBody, idParam, invitationLookupOut, invitedOut, inviteBody, problemOut, userOut } from "../../shared/schemas.js";
 import { actorOf } from "../plugins/auth.js";
+import { perAddress } from "../plugins/rate-limits.js";
 import { presentUser } from "../present.js";
 import { appUrl, setSessionCookie } from "./accounts.js";
 import type { App, Deps } from "../deps.js";
@@ -87,7 +88,7 @@ export async function invitationRoutes(app: App, deps: Deps) {
   app.get(
     "/invitations/lookup",
     {
-      config: { auth: "public", rateLimit: { max: 60, timeWindow: "1 minute" } },
+      config: { auth: "public", limits: [perAddress("invitation-lookup", 60, 60)] },
       schema: { tags: ["invitations"], summary: "What an invitation link is for (no sign-in)", querystring: z.object({ token: z.string().min(1).max(300) }), response: { 200: invitationLookupOut } },
     },
     async (request) => lookupInvitation(db, deps.clock, request.query.token),
@@ -96,7 +97,7 @@ export async function invitationRoutes(app: App, deps: Deps) {
   app.post(
     "/invitations/accept",
     {
-      config: { auth: "public", rateLimit: { max: 30, timeWindow: "1 minute" } },
+      config: { auth: "public", limits: [perAddress("invitation-accept", 30, 60)] },
       schema: { tags: ["invitations"], summary: "Accept an invitation with a name and password (INV-6)", body: acceptBody, response: { 201: z.object({ user: userOut, token: z.string() }) } },
     },
     async (request, reply) => {

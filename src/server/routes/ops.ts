@@ -1,14 +1,14 @@
-/** Health, readiness (OPS-4), the local mailbox outside production, and the test clock (OPS-5). */
+/** Health, readiness (OPS-4), the local mail viewer (SEC-9), and the test clock (OPS-5). */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { desc, eq } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { outbox } from "../../db/schema.js";
+import { findLocalMail, listLocalMail } from "../../domain/outbox/local-mail.js";
 import { migrationsApplied } from "../../db/migrate.js";
 import { escapeHtml } from "../../mail/layout.js";
 import { validation } from "../../domain/errors.js";
 import { isoTime } from "../../shared/schemas.js";
 import { sendProblem } from "../plugins/errors.js";
+import { actorOf } from "../plugins/auth.js";
 import type { App, Deps } from "../deps.js";
 
 /**
@@ -44,26 +44,28 @@ export async function opsRoutes(app: App, deps: Deps) {
     }
   });
 
-  if (!deps.config.production) {
-    app.get("/dev/mail", { schema: { hide: true } }, async (_request, reply) => {
-      const rows = await db.select().from(outbox).orderBy(desc(outbox.seq)).limit(100);
+  // SEC-9: off unless the operator sets DEV_MAIL=1 (refused in production), and then only a
+  // signed-in administrator's own firm's mail.
+  if (deps.config.DEV_MAIL) {
+    app.get("/dev/mail", { config: { auth: "firm.settings" }, schema: { hide: true } }, async (request, reply) => {
+      const rows = await listLocalMail(db, actorOf(request).firmId);
       const items = rows
         .map(
           (m) =>
-            `<tr><td>${m.createdAt.toISOString()}</td><td>${escapeHtml(m.payload.to)}</td><td><a href="/dev/mail/${m.firmId}/${m.id}">${escapeHtml(m.payload.subject)}</a></td><td>${m.status}</td></tr>`,
+            `<tr><td>${m.createdAt.toISOString()}</td><td>${escapeHtml(m.to)}</td><td><a href="/dev/mail/${encodeURIComponent(m.id)}">${escapeHtml(m.subject)}</a></td><td>${m.status}</td></tr>`,
         )
         .join("");
       return reply
         .type("text/html; charset=utf-8")
-        .send(`<!doctype html><title>Local outbox</title><body style="font-family:sans-serif"><h1>Local outbox</h1><p>Mail kept here because SMTP_URL is not set.</p><table cellpadding="6"><tr><th>Created</th><th>To</th><th>Subject</th><th>Status</th></tr>${items}</table></body>`);
+        .send(`<!doctype html><html lang="en"><title>Local outbox</title><body style="font-family:sans-serif"><h1>Local outbox</h1><p>Your firm's mail, kept here because DEV_MAIL=1 is set. Turn it off before real people use this server.</p><table cellpadding="6"><tr><th>Created</th><th>To</th><th>Subject</th><th>Status</th></tr>${items}</table></body></html>`);
     });
     app.get(
-      "/dev/mail/:firmId/:id",
-      { schema: { hide: true, params: z.object({ firmId: z.string().max(100), id: z.string().max(100) }) } },
+      "/dev/mail/:id",
+      { config: { auth: "firm.settings" }, schema: { hide: true, params: z.object({ id: z.string().max(100) }) } },
       async (request, reply) => {
-        const [m] = await db.select().from(outbox).where(eq(outbox.id, request.params.id)).limit(1);
-        if (!m || m.firmId !== request.params.firmId) return sendProblem(reply, "not_found", "No such message.");
-        return reply.type("text/html; charset=utf-8").send(m.payload.html);
+        const mail = await findLocalMail(db, actorOf(request).firmId, request.params.id);
+        if (!mail) return sendProblem(reply, "not_found", "No such message.");
+        return reply.type("text/html; charset=utf-8").send(mail.html);
       },
     );
   }

@@ -1,10 +1,10 @@
 /** ACC-6: the primary subscriber transfers ownership of the firm to another administrator. */
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { transferOwnership } from "../../domain/firms/transfer-ownership.js";
 import { LIMITS } from "../../shared/limits.js";
 import { firmOut } from "../../shared/schemas.js";
 import { actorOf } from "../plugins/auth.js";
+import { perUser } from "../plugins/rate-limits.js";
 import { presentFirm } from "../present.js";
 import type { App, Deps } from "../deps.js";
 
@@ -24,12 +24,7 @@ export async function ownershipRoutes(app: App, deps: Deps) {
       config: {
         auth: "firm.settings",
         // It checks a password: limit guesses per signed-in user, whatever address they come from.
-        rateLimit: {
-          max: 10,
-          timeWindow: "1 minute",
-          hook: "preHandler",
-          keyGenerator: (req: FastifyRequest) => `ownership-transfer|${req.actorOrNull?.userId ?? req.ip}`,
-        },
+        limits: [perUser("ownership-transfer", 10, 60)],
       },
       schema: {
         tags: ["accounts"],

@@ -1,0 +1,70 @@
+/** Changing one's password and resetting a forgotten one by email (ACC-9, SEC-3, SEC-8). */
+import { z } from "zod";
+import { changePassword } from "../../domain/passwords/change-password.js";
+import { requestPasswordReset } from "../../domain/passwords/request-password-reset.js";
+import { resetPassword } from "../../domain/passwords/reset-password.js";
+import { changePasswordBody, passwordResetBody, passwordResetConfirmBody } from "../../shared/schemas.js";
+import { actorOf } from "../plugins/auth.js";
+import { perAddress, perEmail, perUser } from "../plugins/rate-limits.js";
+import { appUrl } from "./accounts.js";
+import type { App, Deps } from "../deps.js";
+
+export async function passwordRoutes(app: App, deps: Deps) {
+  const { db } = deps.database;
+
+  app.post(
+    "/me/password",
+    {
+      // It checks a password: guesses are limited per user, whatever address they come from.
+      config: { auth: "user", limits: [perUser("password-change", 10, 15 * 60)] },
+      schema: {
+        tags: ["me"],
+        summary: "Change my password with the current one; every other session and API token ends",
+        body: changePasswordBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => changePassword({ tx, clock: deps.clock, actor }, request.body));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/password-resets",
+    {
+      config: { auth: "public", limits: [perAddress("password-reset:address", 20, 3600), perEmail("password-reset:account", 5, 3600)] },
+      schema: {
+        tags: ["accounts"],
+        summary: "Ask for a password-reset link by email; the answer is the same whether or not the email has an account",
+        body: passwordResetBody,
+        response: { 202: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const { email } = request.body;
+      const url = appUrl(deps, request);
+      // Answered before the look-up, so the time taken says nothing about the email.
+      deps.background.run("password-reset", () => db.transaction((tx) => requestPasswordReset(tx, deps.clock, email, url)));
+      return reply.code(202).send(null);
+    },
+  );
+
+  app.post(
+    "/password-resets/confirm",
+    {
+      config: { auth: "public", limits: [perAddress("password-reset-confirm", 20, 15 * 60)] },
+      schema: {
+        tags: ["accounts"],
+        summary: "Set a new password through a reset link; every session and API token ends",
+        body: passwordResetConfirmBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await db.transaction((tx) => resetPassword(tx, deps.clock, request.body));
+      return reply.code(204).send(null);
+    },
+  );
+}
