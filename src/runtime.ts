@@ -2,7 +2,7 @@
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
-import { systemClock, TestClock, type Clock } from "./jobs/clock.js";
+import { systemClock, TestClock, type Clock } from "./domain/clock.js";
 import { LiveNotifications } from "./jobs/live-notifications.js";
 import { OutboxWorker } from "./jobs/outbox-worker.js";
 import { Scheduler } from "./jobs/scheduler.js";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { charges, users } from "../src/db/schema.js";
-import { TestClock } from "../src/jobs/clock.js";
+import { TestClock } from "../src/domain/clock.js";
 import { startRuntime, type Runtime } from "../src/runtime.js";
 import { BACKENDS, scratchDatabase, START, testConfig } from "./helpers/harness.js";
 import { PASSWORD, uniqueEmail } from "./helpers/factories.js";

@@ -7,7 +7,7 @@ import { signUp } from "../domain/accounts/sign-up.js";
 import { createActiveUser } from "../domain/users/create-active-user.js";
 import type { Executor } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
-import { systemClock } from "../jobs/clock.js";
+import { systemClock } from "../domain/clock.js";
 import { emailField, signupBody } from "../shared/schemas.js";
 import { SYSTEM_ROLES } from "../shared/permissions.js";
 import { consoleUrl, withDatabase } from "./database.js";

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { JUSTIFICATION_MAX, JUSTIFICATION_MIN, transferOwnershipByOperator } from "../domain/firms/transfer-ownership.js";
 import { fullName } from "../domain/users/user-record.js";
 import { migrate } from "../db/migrate.js";
-import { systemClock } from "../jobs/clock.js";
+import { systemClock } from "../domain/clock.js";
 import { withDatabase } from "./database.js";
 import { UsageError } from "./errors.js";
 import type { RunCommand } from "./main.js";

@@ -1,6 +1,6 @@
 /** What every use case receives: who acts, in which firm, on which transaction, at what time. */
 import type { Executor, Tx } from "../db/client.js";
-import type { Clock } from "../jobs/clock.js";
+import type { Clock } from "./clock.js";
 import type { Permission } from "../shared/permissions.js";
 
 export interface Actor {

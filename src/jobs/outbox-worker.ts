@@ -9,7 +9,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../db/client.js";
 import { outbox } from "../db/schema.js";
 import type { MailTransport } from "../mail/transport.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../domain/clock.js";
 import { DrainLoop } from "./drain-loop.js";
 
 const LEASE_MS = 120_000;

@@ -7,25 +7,13 @@ import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Database, Tx } from "../db/client.js";
 import { jobs } from "../db/schema.js";
-import { newId } from "../domain/secrets.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../domain/clock.js";
 import { DrainLoop } from "./drain-loop.js";
 
 export type JobRow = typeof jobs.$inferSelect;
 export type JobHandler = (ctx: { tx: Tx; clock: Clock; job: JobRow }) => Promise<void>;
 
 const MAX_ATTEMPTS = 5;
-
-/** Schedules a job inside the caller's transaction. */
-export async function scheduleJob(
-  tx: Tx,
-  clock: Clock,
-  input: { firmId: string; kind: string; runAt: Date; payload?: Record<string, unknown> },
-): Promise<string> {
-  const id = newId();
-  await tx.insert(jobs).values({ firmId: input.firmId, id, kind: input.kind, runAt: input.runAt, payload: input.payload ?? {}, createdAt: clock.now() });
-  return id;
-}
 
 export class Scheduler {
   readonly #handlers = new Map<string, JobHandler>();

@@ -3,11 +3,11 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
-import type { Clock } from "../jobs/clock.js";
+import type { Clock } from "../domain/clock.js";
 import type { Scheduler } from "../jobs/scheduler.js";
 import type { LiveNotifications } from "../jobs/live-notifications.js";
 import type { OutboxWorker } from "../jobs/outbox-worker.js";
-import type { TestClock } from "../jobs/clock.js";
+import type { TestClock } from "../domain/clock.js";
 import type { BackgroundTasks } from "../jobs/background.js";
 
 export interface Deps {

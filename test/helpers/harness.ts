@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { loadConfig, type Config } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/client.js";
-import { TestClock } from "../../src/jobs/clock.js";
+import { TestClock } from "../../src/domain/clock.js";
 import { startRuntime, type Runtime, type RuntimeOptions } from "../../src/runtime.js";
 
 export interface Backend {

@@ -2,7 +2,7 @@
 import { charges, firms, roles, subscriptions, userRoles, users } from "../../db/schema.js";
 import { periodEnd } from "../licenses/arithmetic.js";
 import type { Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import type { SignupBody } from "../../shared/schemas.js";
 import { SYSTEM_ROLES } from "../../shared/permissions.js";
 import { recordActivity } from "../feed/record-activity.js";

@@ -2,7 +2,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { emailChanges, sessions, users } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { renderEmail } from "../../mail/layout.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "../accounts/emails.js";
 import { AppError } from "../errors.js";

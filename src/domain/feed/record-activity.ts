@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { activities, feedHeads } from "../../db/schema.js";
 import { entryHash, GENESIS } from "./hash-chain.js";
 import type { Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { newId } from "../secrets.js";
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;

@@ -8,7 +8,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { firms, roles, userRoles, users } from "../../db/schema.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { verifyPassword } from "../accounts/passwords.js";
 import { normaliseEmail } from "../accounts/emails.js";
 import type { Actor, TxContext } from "../context.js";

@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { firms, invitations, users } from "../../db/schema.js";
 import type { Executor, Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { AppError } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { notify } from "../notifications/notify.js";

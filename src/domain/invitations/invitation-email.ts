@@ -1,6 +1,6 @@
 /** INV-2: the invitation email, HTML and plain text, every value escaped by the layout. */
 import type { Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { renderEmail } from "../../mail/layout.js";
 import type { Actor } from "../context.js";
 import { loadFirm } from "../firms/load-firm.js";

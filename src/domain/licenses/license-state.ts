@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../../db/client.js";
 import { charges, subscriptions, users } from "../../db/schema.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import type { Actor } from "../context.js";
 import { AppError, forbidden, notFound } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";

@@ -5,8 +5,8 @@
 import { eq } from "drizzle-orm";
 import { charges, firms, subscriptions } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
-import { scheduleJob } from "../../jobs/scheduler.js";
+import type { Clock } from "../clock.js";
+import { scheduleJob } from "../jobs/schedule-job.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { newId } from "../secrets.js";
 import { licensesAfterRenewal, periodEnd } from "./arithmetic.js";

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { notifications } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { newId } from "../secrets.js";
 
 export const NOTIFICATION_CHANNEL = "chambers_notifications";

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { outbox, type OutboxEmail } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { newId } from "../secrets.js";
 
 export const OUTBOX_CHANNEL = "chambers_outbox";

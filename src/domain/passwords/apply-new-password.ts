@@ -2,7 +2,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { passwordResets, sessions, users } from "../../db/schema.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { renderEmail } from "../../mail/layout.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { enqueueEmail } from "../outbox/enqueue-email.js";

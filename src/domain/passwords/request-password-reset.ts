@@ -5,7 +5,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { firms, passwordResets, users } from "../../db/schema.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { renderEmail } from "../../mail/layout.js";
 import { normaliseEmail } from "../accounts/emails.js";
 import { makeLinkToken } from "../link-token.js";

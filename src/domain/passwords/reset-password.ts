@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { passwordResets } from "../../db/schema.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { assertStrongPassword, hashPassword } from "../accounts/passwords.js";
 import { AppError } from "../errors.js";
 import { parseLinkToken, tokenMatches } from "../link-token.js";

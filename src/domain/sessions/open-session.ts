@@ -1,7 +1,7 @@
 /** Opens a cookie session or an API token for a user; only the token's hash is stored (SEC-4). */
 import { sessions } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { newId, newSecret, sha256 } from "../secrets.js";
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;

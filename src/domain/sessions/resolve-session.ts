@@ -1,7 +1,7 @@
 /** Reads the session, its user's status and effective permissions in one query (ROL-3, ROL-5). */
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import type { Permission } from "../../shared/permissions.js";
 import type { Actor } from "../context.js";
 import { sha256 } from "../secrets.js";

@@ -2,7 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { firms, users } from "../../db/schema.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { verifyPassword } from "../accounts/passwords.js";
 import { normaliseEmail } from "../accounts/emails.js";
 import { AppError } from "../errors.js";

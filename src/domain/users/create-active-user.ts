@@ -5,7 +5,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { roles, userRoles, users } from "../../db/schema.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import type { SystemRoleKey } from "../../shared/permissions.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "../accounts/emails.js";
 import { recordActivity } from "../feed/record-activity.js";

@@ -6,7 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { jobs, subscriptions, users } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../clock.js";
 import { authorize } from "../../policies/authorize.js";
 import type { ActorContext } from "../context.js";
 import { notFound } from "../errors.js";

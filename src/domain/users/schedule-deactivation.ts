@@ -2,8 +2,8 @@
 import { and, eq } from "drizzle-orm";
 import { users } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
-import type { Clock } from "../../jobs/clock.js";
-import { scheduleJob } from "../../jobs/scheduler.js";
+import type { Clock } from "../clock.js";
+import { scheduleJob } from "../jobs/schedule-job.js";
 import { authorize } from "../../policies/authorize.js";
 import type { ActorContext } from "../context.js";
 import { AppError, validation } from "../errors.js";

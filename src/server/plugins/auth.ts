@@ -11,7 +11,7 @@ import { sessions } from "../../db/schema.js";
 import type { Actor } from "../../domain/context.js";
 import { AppError, forbidden, unauthenticated } from "../../domain/errors.js";
 import { resolveSession } from "../../domain/sessions/resolve-session.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../../domain/clock.js";
 import type { Permission } from "../../shared/permissions.js";
 
 export const SESSION_COOKIE = "chambers_session";

@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { normaliseEmail } from "../../domain/accounts/emails.js";
 import { AppError } from "../../domain/errors.js";
-import type { Clock } from "../../jobs/clock.js";
+import type { Clock } from "../../domain/clock.js";
 import type { Db } from "../../db/client.js";
 import { hitBudgets, purgeEndedBudgets } from "../../db/rate-limits.js";
 

@@ -6,7 +6,7 @@ import { assertStrongPassword, hashPassword } from "../../domain/accounts/passwo
 import type { Actor } from "../../domain/context.js";
 import { notFound } from "../../domain/errors.js";
 import { loadFirm } from "../../domain/firms/load-firm.js";
-import { idempotent } from "../../domain/idempotency.js";
+import { idempotent } from "../idempotency.js";
 import { acceptInvitation, lookupInvitation } from "../../domain/invitations/accept-invitation.js";
 import { inviteUser } from "../../domain/invitations/invite-user.js";
 import { resendInvitation, revokeInvitation } from "../../domain/invitations/manage-invitation.js";

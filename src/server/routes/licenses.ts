@@ -7,7 +7,7 @@ import { getLicenses } from "../../domain/licenses/get-licenses.js";
 import { presentCharge, quoteFor, lockSubscription } from "../../domain/licenses/license-state.js";
 import { cancelRemoval, scheduleRemoval } from "../../domain/licenses/schedule-removal.js";
 import { updateSubscription } from "../../domain/licenses/update-subscription.js";
-import { idempotent } from "../../domain/idempotency.js";
+import { idempotent } from "../idempotency.js";
 import { decodeSeqCursor, encodeCursor, page } from "../../domain/paging.js";
 import { buyLicensesBody, chargeOut, cursorQuery, licensesOut, listOf, quoteBody, quoteOut, removalBody, subscriptionBody, subscriptionOut } from "../../shared/schemas.js";
 import { actorOf } from "../plugins/auth.js";

@@ -6,10 +6,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.js";
 import { idempotencyKeys } from "../db/schema.js";
-import type { Clock } from "../jobs/clock.js";
-import type { Actor } from "./context.js";
-import { AppError, validation } from "./errors.js";
-import { sha256 } from "./secrets.js";
+import type { Clock } from "../domain/clock.js";
+import type { Actor } from "../domain/context.js";
+import { AppError, validation } from "../domain/errors.js";
+import { sha256 } from "../domain/secrets.js";
 
 export interface Answer {
   status: number;
