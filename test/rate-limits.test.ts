@@ -112,6 +112,15 @@ describeDb(
       for (let i = 0; i < 10; i++) expect((await fromClient(i)).statusCode).toBe(401);
       expect((await fromClient(99)).statusCode).toBe(429);
     });
+
+    it("SEC-3 behind a trusted proxy that terminates HTTPS the session cookie is Secure", async () => {
+      const firm = await buildFirm(h);
+      const res = await h.request({ method: "POST", url: SIGN_IN, payload: { email: firm.owner.email, password: PASSWORD }, remoteAddress: "127.0.0.1", headers: { "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.9" } });
+      expect(res.statusCode).toBe(201);
+      const cookie = [res.headers["set-cookie"]].flat().find((c) => c?.startsWith("chambers_session="));
+      expect(cookie).toMatch(/; Secure/i);
+      expect(cookie).toMatch(/HttpOnly/i);
+    });
   },
   { env: { TRUST_PROXY: "127.0.0.1/32, ::1" } },
 );

@@ -30,6 +30,9 @@ export const userPolicy = {
   reactivate: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "deactivated",
   sign_out_everywhere: (actor: Actor, target: UserTarget) =>
     manages(actor) && (!target.isPrimarySubscriber || isSelf(actor, target)),
+  /** SES-2: as signing out everywhere; the primary subscriber's sessions are theirs alone to see here. */
+  view_sessions: (actor: Actor, target: UserTarget) =>
+    manages(actor) && (!target.isPrimarySubscriber || isSelf(actor, target)),
   resend_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   revoke_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   cancel_scheduled_deactivation: (actor: Actor, target: UserTarget) =>

@@ -1,4 +1,4 @@
-/** Reading users (USR-4). Changes to users come with invitations, roles and deactivation. */
+/** Reading users (USR-4) and their sessions (SES-2). Changes to users come with invitations, roles and deactivation. */
 import { loadFirm } from "../../domain/firms/load-firm.js";
 import { listUsers } from "../../domain/users/list-users.js";
 import { findUser } from "../../domain/users/user-record.js";
@@ -22,9 +22,10 @@ import { deactivateUser } from "../../domain/users/deactivate-user.js";
 import { reactivateUser } from "../../domain/users/reactivate-user.js";
 import { cancelScheduledDeactivation, scheduleDeactivation } from "../../domain/users/schedule-deactivation.js";
 import { validation } from "../../domain/errors.js";
-import { bulkAssignBody, deactivateBody, deactivatedOut, idParam, listOf, reactivateBody, updateUserBody, userOut, usersQuery } from "../../shared/schemas.js";
+import { bulkAssignBody, deactivateBody, deactivatedOut, idParam, listOf, reactivateBody, sessionListOut, updateUserBody, userOut, usersQuery } from "../../shared/schemas.js";
 import { updateUser } from "../../domain/users/update-user.js";
 import { assignRoles } from "../../domain/roles/assign-roles.js";
+import { listUserSessions } from "../../domain/sessions/list-user-sessions.js";
 import { signOutEverywhere } from "../../domain/sessions/sign-out-everywhere.js";
 import { userAsSeenBy } from "./invitations.js";
 import { actorOf } from "../plugins/auth.js";
@@ -56,6 +57,12 @@ export async function userRoutes(app: App, deps: Deps) {
       reply.header("etag", `"${user.version}"`);
       return presentUser(user, actor, deps.clock.now());
     },
+  );
+
+  app.get(
+    "/users/:id/sessions",
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "A user's live sessions: when, where, last seen (SES-2)", params: idParam, response: { 200: sessionListOut } } },
+    async (request) => listUserSessions({ db, clock: deps.clock, actor: actorOf(request) }, request.params.id),
   );
 }
 

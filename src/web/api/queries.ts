@@ -7,6 +7,8 @@ export const keys = {
   me: ["me"] as const,
   users: (status: UserStatusFilter, q: string, sort: UserSort) => ["users", "list", status, q, sort] as const,
   user: (id: string) => ["users", "detail", id] as const,
+  /** Under "users", so whatever refreshes users (deactivation, for one) refreshes these too. */
+  userSessions: (id: string) => ["users", "sessions", id] as const,
   people: ["users", "people"] as const,
   activeUsers: ["users", "every-active"] as const,
   permissions: ["permissions"] as const,

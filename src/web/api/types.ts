@@ -18,6 +18,7 @@ export type Me = Ok<"/me", "get">;
 export type User = Ok<"/users", "get">["data"][number];
 export type Firm = Ok<"/firm", "get">;
 export type Session = Ok<"/me/sessions", "get">["data"][number];
+export type UserSession = Ok<"/users/{id}/sessions", "get">["data"][number];
 export type ApiToken = Ok<"/me/tokens", "get">["data"][number];
 export type Licenses = Ok<"/licenses", "get">;
 export type Role = Ok<"/roles", "get">["data"][number];

@@ -10,6 +10,7 @@ import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
 import { StatusBadge } from "../components/UserBadges";
 import { UserActions } from "../components/UserActions";
+import { UserSessionsCard } from "../components/UserSessionsCard";
 import { editableOf } from "../components/userFormValues";
 
 function BackLink() {
@@ -20,7 +21,7 @@ function BackLink() {
   );
 }
 
-/** Edit user (USR-5, ACC-4, ACC-5, EML-1, EML-3): what the viewer may change follows the record's abilities. */
+/** Edit user (USR-5, ACC-4, ACC-5, EML-1, EML-3, SES-2): what the viewer may change follows the record's abilities. */
 export function EditUserPage() {
   const { id = "" } = useParams();
   const query = useUser(id);
@@ -67,6 +68,7 @@ export function EditUserPage() {
       )}
       <LoginEmailCard key={user.id} user={user} />
       <EditUserForm key={`${user.id}:${etag}`} versioned={query.data} onReload={() => void query.refetch()} reloading={query.isFetching} />
+      <UserSessionsCard key={`sessions:${user.id}`} user={user} />
     </Box>
   );
 }
