@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { charges, firms, roles, subscriptions, userRoles, users } from "../src/db/schema.js";
+import type { LightMyRequestResponse } from "fastify";
+import { charges, firms, roles, userRoles, users } from "../src/db/schema.js";
 import { describeDb, type Harness } from "./helpers/harness.js";
-import { buildFirm, buildUser, invite, roleId, signIn, uniqueEmail, type BuiltFirm } from "./helpers/factories.js";
+import { buildFirm, buildUser, invite, PASSWORD, roleId, signIn, uniqueEmail, type BuiltFirm } from "./helpers/factories.js";
+import { invitationToken } from "./helpers/mail.js";
 
 const DAY = 86400_000;
 
@@ -14,6 +16,21 @@ async function licenses(h: Harness, firm: BuiltFirm) {
 
 async function ledger(h: Harness, firm: BuiltFirm) {
   return (await h.get("/api/v1/charges", firm.owner.token)).json().data as { kind: string; count: number; amount_cents: number }[];
+}
+
+/** Every user of the firm, whatever their status, page by page. */
+async function allUsers(h: Harness, token: string) {
+  type Listed = { id: string; email: string; status: string; invitation: { id: string } | null };
+  const all: Listed[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await h.get(`/api/v1/users?status=all&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, token);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as { data: Listed[]; next_cursor: string | null };
+    all.push(...page.data);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return all;
 }
 
 describeDb("licenses and billing", (h) => {
@@ -204,11 +221,91 @@ describeDb("licenses and billing", (h) => {
     expect(await h.db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
   });
 
-  it("LIC-8 subscription rows stay consistent: total never below occupied", async () => {
-    const firm = await buildFirm(h, { licenses: 2 });
-    await invite(h, firm);
-    const [sub] = await h.db.select().from(subscriptions).where(eq(subscriptions.firmId, firm.id));
-    const view = await licenses(h, firm);
-    expect(view.occupied).toBeLessThanOrEqual(sub!.totalLicenses);
+  it("LIC-8 total never below occupied: rounds of concurrent invitations, removals, deactivations and reactivations keep every count exact", async () => {
+    const firm = await buildFirm(h, { licenses: 4, price_cents: 3000 });
+    const token = firm.owner.token;
+    // Two members who joined through their invitations, so there is someone to deactivate.
+    for (let i = 0; i < 2; i++) {
+      const { res, email } = await invite(h, firm);
+      expect(res.statusCode, res.body).toBe(201);
+      const joined = await h.post("/api/v1/invitations/accept", { token: await invitationToken(h, email), first_name: "Mia", last_name: "Member", password: PASSWORD });
+      expect(joined.statusCode, joined.body).toBe(201);
+    }
+    const initial = await licenses(h, firm);
+    expect(initial).toMatchObject({ total: 4, occupied: 3, available: 1, pending_removal: 0 });
+
+    let refusedForLicenses = 0;
+    for (let round = 0; round < 6; round++) {
+      const before = await licenses(h, firm);
+      const people = (await allUsers(h, token)).filter((u) => u.id !== firm.owner.id);
+      const active = people.filter((u) => u.status === "active");
+      const invited = people.filter((u) => u.status === "invited");
+      const deactivated = people.filter((u) => u.status === "deactivated");
+      // Every third round cancels the scheduled removal instead of adding to it, so that the
+      // pending count after the round does not depend on which request ran first.
+      const cancelling = round % 3 === 2;
+
+      // Each request names a different person, so every success moves the counts by a known step.
+      type Sent = { kind: string; res: Promise<LightMyRequestResponse> };
+      const sent: Sent[] = [
+        ...[0, 1, 2].map(() => ({ kind: "invite", res: invite(h, firm).then((r) => r.res) })),
+        { kind: "invite_buy", res: invite(h, firm, { confirm_purchase: true }).then((r) => r.res) },
+        ...(cancelling
+          ? [{ kind: "cancel", res: h.delete("/api/v1/licenses/removals", token) }]
+          : [0, 1].map(() => ({ kind: "remove", res: h.post("/api/v1/licenses/removals", { count: 1 }, token) }))),
+        ...active.slice(0, 2).map((u, i) => ({ kind: !cancelling && i === 0 ? "deactivate_remove" : "deactivate", res: h.post(`/api/v1/users/${u.id}/deactivate`, { remove_license_at_next_bill: !cancelling && i === 0 }, token) })),
+        ...deactivated.slice(0, 2).map((u) => ({ kind: "reactivate", res: h.post(`/api/v1/users/${u.id}/reactivate`, {}, token) })),
+        ...invited.slice(0, 1).map((u) => ({ kind: "revoke", res: h.delete(`/api/v1/invitations/${u.invitation!.id}`, token) })),
+        ...invited.slice(1, 2).map((u) => ({
+          kind: "accept",
+          res: invitationToken(h, u.email).then((t) => h.post("/api/v1/invitations/accept", { token: t, first_name: "Ann", last_name: "Accepted", password: PASSWORD })),
+        })),
+        ...(round === 3 ? [{ kind: "buy", res: h.post("/api/v1/licenses", { count: 2, confirm: true }, token) }] : []),
+      ];
+      const results = await Promise.all(sent.map(async (s) => ({ kind: s.kind, res: await s.res })));
+
+      // Each answer is one the contract allows for that request: never a 5xx, never another 4xx.
+      const allowed: Record<string, string[]> = {
+        invite: ["201", "409 license_purchase_required"],
+        invite_buy: ["201"],
+        remove: ["201", "409 no_available_license"],
+        cancel: ["204"],
+        deactivate: ["200"],
+        deactivate_remove: ["200"],
+        reactivate: ["200", "409 license_purchase_required"],
+        revoke: ["204"],
+        accept: ["201"],
+        buy: ["201"],
+      };
+      const ok = (kind: string) => results.filter((r) => r.kind === kind && r.res.statusCode < 300);
+      for (const { kind, res } of results) {
+        const answer = res.statusCode < 300 ? String(res.statusCode) : `${res.statusCode} ${res.json().code}`;
+        expect(allowed[kind], `round ${round}, ${kind}: ${res.statusCode} ${res.body}`).toContain(answer);
+        if (answer === "409 license_purchase_required" || answer === "409 no_available_license") refusedForLicenses += 1;
+      }
+
+      const after = await licenses(h, firm);
+      const holders = (await allUsers(h, token)).filter((u) => u.status === "invited" || u.status === "active").length;
+      const where = `after round ${round}: ${JSON.stringify(after)}`;
+      // LIC-2 and LIC-8, on the server's own numbers.
+      expect(after.occupied, where).toBeLessThanOrEqual(after.total);
+      expect(after.available, where).toBeGreaterThanOrEqual(0);
+      expect(after.available, where).toBe(after.total - after.occupied - after.pending_removal);
+      expect(after.occupied, where).toBe(holders);
+      // And the counts moved by exactly what the successful requests did.
+      const bought = [...ok("invite_buy"), ...ok("buy")].reduce((n, r) => n + (r.res.json().charge?.count ?? 0), 0);
+      expect(after.total, where).toBe(before.total + bought);
+      const removed = ok("remove").length + ok("deactivate_remove").length;
+      expect(after.pending_removal, where).toBe(cancelling ? 0 : before.pending_removal + removed);
+      const joined = ok("invite").length + ok("invite_buy").length + ok("reactivate").length;
+      const left = ok("revoke").length + ok("deactivate").length + ok("deactivate_remove").length;
+      expect(after.occupied, where).toBe(before.occupied + joined - left);
+    }
+    // The rounds asked for more than was free: refusals happened, and none of them broke the counts.
+    expect(refusedForLicenses).toBeGreaterThan(0);
+    // LIC-8: no charge twice. Every license bought is on the ledger once, and only those.
+    const final = await licenses(h, firm);
+    const ledgerRows = await ledger(h, firm);
+    expect(ledgerRows.filter((c) => c.kind === "licenses").reduce((n, c) => n + c.count, 0)).toBe(final.total - initial.total);
   });
 });
