@@ -25,6 +25,13 @@ export function assertCustom(role: RoleRow): void {
 export const roleNameTaken = () =>
   new AppError("conflict", "Another role already has this name.", {}, [{ path: "name", message: "Another role already has this name." }]);
 
+/** A unique-index conflict on the role's name answers as a taken name. */
+export function rethrowRoleNameConflict(err: unknown): never {
+  const e = err as { code?: string; cause?: { code?: string } };
+  if ((e.code ?? e.cause?.code) === "23505") throw roleNameTaken();
+  throw err;
+}
+
 export async function assertRoleNameFree(tx: Tx, firmId: string, name: string, exceptId?: string): Promise<void> {
   const rows = await tx.select({ id: roles.id }).from(roles).where(and(eq(roles.firmId, firmId), sql`lower(${roles.name}) = ${name.toLowerCase()}`));
   if (rows.some((r) => r.id !== exceptId)) throw roleNameTaken();

@@ -1,55 +1,11 @@
-/** GRP-1: creating and editing a group, its name, description, rates option and members. */
+/** GRP-1, GRP-2: editing a group; an archived group's name and members stay as they are. */
 import { and, eq, inArray } from "drizzle-orm";
 import { groupMembers, groups } from "../../db/schema.js";
 import type { ActorContext } from "../context.js";
 import { validation } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
-import { newId } from "../secrets.js";
+import { snapshot, type GroupInput } from "./group-input.js";
 import { assertMembers, assertNameFree, lockGroup, rethrowNameConflict, type GroupRecord } from "./group-record.js";
-
-export interface GroupInput {
-  name?: string;
-  description?: string;
-  exclude_from_custom_rates?: boolean;
-  member_ids?: string[];
-}
-
-const snapshot = (g: { name: string; description: string; excludeFromCustomRates: boolean; memberIds: string[] }) => ({
-  name: g.name,
-  description: g.description,
-  exclude_from_custom_rates: g.excludeFromCustomRates,
-  member_ids: [...g.memberIds].sort(),
-});
-
-export async function createGroup({ tx, clock, actor }: ActorContext, input: GroupInput & { name: string }): Promise<string> {
-  const now = clock.now();
-  const memberIds = [...new Set(input.member_ids ?? [])];
-  await assertNameFree(tx, actor.firmId, input.name);
-  await assertMembers(tx, actor.firmId, memberIds);
-  const id = newId();
-  try {
-    await tx.insert(groups).values({
-      firmId: actor.firmId,
-      id,
-      name: input.name,
-      description: input.description ?? "",
-      excludeFromCustomRates: input.exclude_from_custom_rates ?? false,
-      createdAt: now,
-      updatedAt: now,
-    });
-  } catch (err) {
-    rethrowNameConflict(err);
-  }
-  if (memberIds.length) await tx.insert(groupMembers).values(memberIds.map((userId) => ({ firmId: actor.firmId, groupId: id, userId })));
-  await recordActivity(tx, clock, {
-    firmId: actor.firmId,
-    actor: { id: actor.userId, name: actor.name },
-    kind: "group.created",
-    subject: { type: "group", id, label: input.name },
-    after: snapshot({ name: input.name, description: input.description ?? "", excludeFromCustomRates: input.exclude_from_custom_rates ?? false, memberIds }),
-  });
-  return id;
-}
 
 export async function updateGroup({ tx, clock, actor }: ActorContext, id: string, input: GroupInput): Promise<void> {
   const group: GroupRecord = await lockGroup(tx, actor.firmId, id);
