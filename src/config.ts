@@ -78,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && parsed.CHAMBERS_TEST_CLOCK) {
     throw new ConfigError("CHAMBERS_TEST_CLOCK=1 is refused with NODE_ENV=production: the test clock moves time for every firm. Unset one of them.");
   }
+  // Emailed links (invitations, password resets) must not take their address from a request's
+  // Host header, which anyone can set: production names its own address.
+  if (production && !parsed.PUBLIC_URL) {
+    throw new ConfigError("PUBLIC_URL is required with NODE_ENV=production: emailed links must not take their address from the request's Host header.");
+  }
   if (production && parsed.DEV_MAIL) {
     throw new ConfigError("DEV_MAIL=1 is refused with NODE_ENV=production: configure SMTP_URL to deliver mail instead.");
   }

@@ -30,11 +30,16 @@ describe("configuration", () => {
   it("SEC-9 the local mail viewer is off unless DEV_MAIL=1, and refused in production", async () => {
     expect(loadConfig({}).DEV_MAIL).toBe(false);
     expect(loadConfig({ DEV_MAIL: "1" }).DEV_MAIL).toBe(true);
-    expect(() => loadConfig({ NODE_ENV: "production", DEV_MAIL: "1" })).toThrow(/DEV_MAIL=1 is refused with NODE_ENV=production/);
-    const run = await start({ NODE_ENV: "production", DEV_MAIL: "1" });
+    expect(() => loadConfig({ NODE_ENV: "production", PUBLIC_URL: "https://chambers.example.com", DEV_MAIL: "1" })).toThrow(/DEV_MAIL=1 is refused with NODE_ENV=production/);
+    const run = await start({ NODE_ENV: "production", PUBLIC_URL: "https://chambers.example.com", DEV_MAIL: "1" });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("DEV_MAIL=1 is refused");
   }, 90_000);
+
+  it("SEC-9 production requires PUBLIC_URL, so no emailed link takes its address from a request's Host header", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/PUBLIC_URL is required with NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: "production", PUBLIC_URL: "https://chambers.example.com/" })).toMatchObject({ production: true, PUBLIC_URL: "https://chambers.example.com" });
+  });
 
   it("SEC-8 TRUST_PROXY: unset believes no proxy, and takes a hop count or a list of addresses and CIDRs", () => {
     expect(loadConfig({}).TRUST_PROXY).toBe(false);

@@ -70,6 +70,9 @@ describeDb("password change and reset", (h) => {
         [{ current_password: PASSWORD, new_password: 12345678901234 }, "new_password"],
         [{ current_password: PASSWORD, new_password: "x".repeat(100_000) }, "new_password"],
       ];
+      // Every field's error at once.
+      const both = await h.post("/api/v1/me/password", { current_password: "not-the-password-at-all", new_password: "short" }, user.token);
+      expect(both.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(["current_password", "new_password"]);
       for (const [body, field] of cases) {
         const res = await h.post("/api/v1/me/password", body, user.token);
         expect(res.statusCode, res.body).toBe(400);
@@ -79,6 +82,17 @@ describeDb("password change and reset", (h) => {
       expect(await passwordHashOf(h, user.id)).toBe(before);
       expect((await h.get("/api/v1/me", other)).statusCode).toBe(200);
       expect(await mailTo(h, user.email, "password.changed")).toHaveLength(0);
+    });
+
+    it("ACC-9 changed through an API token, that token stays and every other one ends", async () => {
+      const firm = await buildFirm(h);
+      const user = await buildUser(h, firm, ["attorney"]);
+      const script = (await h.post("/api/v1/me/tokens", { name: "script" }, user.token)).json().token as string;
+      const other = (await h.post("/api/v1/me/tokens", { name: "other" }, user.token)).json().token as string;
+      expect((await h.post("/api/v1/me/password", { current_password: PASSWORD, new_password: NEW_PASSWORD }, script)).statusCode).toBe(204);
+      expect((await h.get("/api/v1/me", script)).statusCode).toBe(200);
+      expect((await h.get("/api/v1/me", other)).statusCode).toBe(401);
+      expect((await h.get("/api/v1/me", user.token)).statusCode).toBe(401);
     });
 
     it("ACC-9 guesses of the current password are rate limited per user, whatever the address", async () => {

@@ -8,8 +8,10 @@ import { AccountPage } from "./pages/AccountPage";
 import { BillingPage } from "./pages/BillingPage";
 import { ConfirmEmailPage } from "./pages/ConfirmEmailPage";
 import { EditUserPage } from "./pages/EditUserPage";
+import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { GroupsPage } from "./pages/GroupsPage";
 import { RolesPage } from "./pages/RolesPage";
+import { ResetPasswordPage } from "./pages/ResetPasswordPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { SignInPage } from "./pages/SignInPage";
 import { SignUpPage } from "./pages/SignUpPage";
@@ -61,6 +63,8 @@ export function App() {
       {/* Public whether or not someone is signed in on this browser: the links are for whom they were mailed to. */}
       <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
       <Route path="/confirm-email" element={<ConfirmEmailPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route element={<RequireAuth />}>
         <Route path="/settings/users" element={<UsersPage />} />
         <Route path="/settings/users/:id" element={<EditUserPage />} />

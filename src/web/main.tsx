@@ -11,7 +11,7 @@ import { BrowserRouter } from "react-router";
 import { App } from "./App";
 import { isProblem } from "./api/problem";
 import { keys } from "./api/queries";
-import { theme } from "./theme";
+import { cssVariablesResolver, theme } from "./theme";
 
 /** A 401 anywhere means the session ended (signed out elsewhere, revoked, expired). */
 function onError(error: unknown) {
@@ -33,7 +33,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>

@@ -11,8 +11,17 @@ export class ApiProblem extends Error {
   readonly errors: FieldError[];
   /** Extension members such as `quote` or `counts`. */
   readonly extra: Record<string, unknown>;
+  /** Seconds to wait, from the Retry-After header of a 429 (SEC-8); null when absent. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(init: { status: number; code: string; detail: string; errors?: FieldError[]; extra?: Record<string, unknown> }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    detail: string;
+    errors?: FieldError[];
+    extra?: Record<string, unknown>;
+    retryAfterSeconds?: number | null;
+  }) {
     super(init.detail);
     this.name = "ApiProblem";
     this.status = init.status;
@@ -20,6 +29,7 @@ export class ApiProblem extends Error {
     this.detail = init.detail;
     this.errors = init.errors ?? [];
     this.extra = init.extra ?? {};
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 }
 
@@ -33,6 +43,14 @@ const FALLBACK_DETAIL: Record<number, string> = {
   404: "This record could not be found.",
   429: "Too many attempts. Please wait a moment and try again.",
 };
+
+/** Retry-After as seconds: either a number of seconds or an HTTP date. */
+function retryAfterOf(value: string | null): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
 
 /** Builds an ApiProblem from any non-2xx response, problem+json or not. */
 export async function problemFromResponse(response: Response): Promise<ApiProblem> {
@@ -55,6 +73,7 @@ export async function problemFromResponse(response: Response): Promise<ApiProble
     detail: typeof detail === "string" && detail ? detail : typeof title === "string" && title ? title : fallback,
     errors: Array.isArray(errors) ? (errors as FieldError[]) : [],
     extra,
+    retryAfterSeconds: retryAfterOf(response.headers.get("retry-after")),
   });
 }
 

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
-  IconChevronDown, IconBuilding, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
+  IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
   IconUsersGroup,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
@@ -46,6 +46,9 @@ function UserMenu() {
         <Menu.Divider />
         <Menu.Item component={Link} to={`/settings/users/${me.id}`} leftSection={<IconUserCircle size={16} stroke={1.5} />}>
           My profile
+        </Menu.Item>
+        <Menu.Item component={Link} to="/settings/sessions" leftSection={<IconKey size={16} stroke={1.5} />}>
+          Change password
         </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} stroke={1.5} />} onClick={() => signOut.mutate()}>
           Sign out

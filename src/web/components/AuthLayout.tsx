@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Box, Center, Paper, Stack, Text, Title } from "@mantine/core";
 import { Wordmark } from "./Wordmark";
 
-/** The centred card used by sign-in and sign-up. */
+/** The centred card of the public pages (sign-in, sign-up, mailed links); its title is the page's one h1. */
 export function AuthLayout({ title, subtitle, children, footer, width = 440 }: {
   title: string;
   subtitle?: ReactNode;
@@ -19,7 +19,7 @@ export function AuthLayout({ title, subtitle, children, footer, width = 440 }: {
           <Wordmark size="xl" />
         </Stack>
         <Paper withBorder shadow="sm" p={32}>
-          <Title order={2} fz={22} mb={4}>
+          <Title order={1} fz={22} mb={4}>
             {title}
           </Title>
           {subtitle && (

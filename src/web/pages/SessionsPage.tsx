@@ -4,6 +4,7 @@ import { IconDeviceDesktop } from "@tabler/icons-react";
 import { useEndSession } from "../api/mutations";
 import { useSessions } from "../api/queries";
 import type { Session } from "../api/types";
+import { ChangePasswordCard } from "../components/ChangePasswordCard";
 import { EmptyState } from "../components/EmptyState";
 import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
@@ -117,8 +118,9 @@ function SessionsCard() {
 export function SessionsPage() {
   return (
     <>
-      <PageHeader title="Sessions & tokens" description="Where you are signed in, and the API tokens you have created." />
+      <PageHeader title="Sessions & tokens" description="Your password, where you are signed in, and the API tokens you have created." />
       <Stack gap="lg">
+        <ChangePasswordCard />
         <SessionsCard />
         <TokensCard />
       </Stack>

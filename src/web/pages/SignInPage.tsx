@@ -72,12 +72,17 @@ export function SignInPage() {
             key={form.key("email")}
             {...form.getInputProps("email")}
           />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            key={form.key("password")}
-            {...form.getInputProps("password")}
-          />
+          <Stack gap={6}>
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              key={form.key("password")}
+              {...form.getInputProps("password")}
+            />
+            <Anchor component={Link} to="/forgot-password" size="sm" fw={500} style={{ alignSelf: "flex-end" }}>
+              Forgot password?
+            </Anchor>
+          </Stack>
           <Button type="submit" fullWidth mt="xs" loading={signIn.isPending}>
             Sign in
           </Button>
