@@ -12,7 +12,8 @@ const manages = (actor: Actor) => actor.permissions.has("users.manage");
 const isSelf = (actor: Actor, target: UserTarget) => actor.userId === target.id;
 
 export const userPolicy = {
-  view: (_actor: Actor, _target: UserTarget) => true,
+  /** Colleagues see active people; invited and deactivated ones only managers of users (USR-4). */
+  view: (actor: Actor, target: UserTarget) => target.status === "active" || manages(actor) || isSelf(actor, target),
   /** Profile fields: oneself, or a manager of users, never the primary subscriber's but by themself. */
   edit: (actor: Actor, target: UserTarget) =>
     isSelf(actor, target) || (manages(actor) && !target.isPrimarySubscriber && target.status !== "deactivated"),

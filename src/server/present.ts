@@ -1,11 +1,14 @@
 /** Turns records into the API's shapes. Abilities come from the policies, never from here. */
-import type { Actor } from "../domain/context.js";
+import type { Actor, ReadContext } from "../domain/context.js";
 import { fullName, type UserRecord } from "../domain/users/user-record.js";
 import { userAbilities } from "../policies/users.js";
 import type { FirmOut, UserOut } from "../shared/schemas.js";
 import type { firms, subscriptions } from "../db/schema.js";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** The user as the context's actor sees them, at the context's time. */
+export const presentUserTo = (ctx: ReadContext, u: UserRecord): UserOut => presentUser(u, ctx.actor, ctx.clock.now());
 
 export function presentUser(u: UserRecord, actor: Actor, now: Date): UserOut {
   return {

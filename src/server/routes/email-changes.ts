@@ -1,17 +1,15 @@
 /** Changing a login email (EML-1, EML-3, EML-4; ACC-4, ACC-5). */
-import { verifyPassword } from "../../domain/accounts/passwords.js";
 import { confirmEmailChange } from "../../domain/emails/confirm-email-change.js";
 import { requestEmailChange } from "../../domain/emails/request-email-change.js";
-import { notFound, validation } from "../../domain/errors.js";
+import { requestOwnEmailChange } from "../../domain/emails/request-own-email-change.js";
+import { change } from "../use-case.js";
+import { notFound } from "../../domain/errors.js";
 import { loadFirm } from "../../domain/firms/load-firm.js";
 import { actorFor, findUser } from "../../domain/users/user-record.js";
-import { eq, and } from "drizzle-orm";
-import { users } from "../../db/schema.js";
 import { confirmEmailBody, emailChangeBody, emailChangeOut, idParam, selfEmailChangeBody, userOut } from "../../shared/schemas.js";
-import { actorOf } from "../plugins/auth.js";
 import { perAddress, perUser } from "../plugins/rate-limits.js";
 import { presentUser } from "../present.js";
-import { appUrl } from "./accounts.js";
+import { appUrl } from "../http.js";
 import type { App, Deps } from "../deps.js";
 
 export async function emailChangeRoutes(app: App, deps: Deps) {
@@ -24,12 +22,7 @@ export async function emailChangeRoutes(app: App, deps: Deps) {
       schema: { tags: ["me"], summary: "Change my login email: a link goes to the new address (EML-1)", body: selfEmailChangeBody, response: { 202: emailChangeOut } },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const [row] = await db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.firmId, actor.firmId), eq(users.id, actor.userId)));
-      if (!(await verifyPassword(row?.hash ?? null, request.body.password))) {
-        throw validation([{ path: "password", message: "The password is incorrect." }]);
-      }
-      const result = await db.transaction((tx) => requestEmailChange({ tx, clock: deps.clock, actor }, actor.userId, request.body.new_email, appUrl(deps, request)));
+      const result = await change(deps, request, (ctx) => requestOwnEmailChange(ctx, request.body, appUrl(deps, request)));
       return reply.code(202).send(result);
     },
   );
@@ -38,8 +31,7 @@ export async function emailChangeRoutes(app: App, deps: Deps) {
     "/users/:id/email-change",
     { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Change another user's login email; the new address confirms it (EML-3)", params: idParam, body: emailChangeBody, response: { 202: emailChangeOut } } },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const result = await db.transaction((tx) => requestEmailChange({ tx, clock: deps.clock, actor }, request.params.id, request.body.new_email, appUrl(deps, request)));
+      const result = await change(deps, request, (ctx) => requestEmailChange(ctx, request.params.id, request.body.new_email, appUrl(deps, request)));
       return reply.code(202).send(result);
     },
   );

@@ -1,9 +1,8 @@
 /** Health, readiness (OPS-4), the local mail viewer (SEC-9), and the test clock (OPS-5). */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { findLocalMail, listLocalMail } from "../../domain/outbox/local-mail.js";
-import { migrationsApplied } from "../../db/migrate.js";
+import { readiness } from "../readiness.js";
 import { escapeHtml } from "../../mail/layout.js";
 import { validation } from "../../domain/errors.js";
 import { isoTime } from "../../shared/schemas.js";
@@ -35,13 +34,10 @@ export async function opsRoutes(app: App, deps: Deps) {
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
 
   app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await db.execute(sql`select 1`);
-      if (!(await migrationsApplied(deps.database))) return sendProblem(reply, "service_unavailable", "Migrations are pending.");
-      return { status: "ready", database: deps.database.kind };
-    } catch {
-      return sendProblem(reply, "service_unavailable", "The database is not reachable.");
-    }
+    const state = await readiness(deps.database);
+    if (state === "migrations_pending") return sendProblem(reply, "service_unavailable", "Migrations are pending.");
+    if (state === "unreachable") return sendProblem(reply, "service_unavailable", "The database is not reachable.");
+    return { status: "ready", database: deps.database.kind };
   });
 
   // SEC-9: off unless the operator sets DEV_MAIL=1 (refused in production), and then only a

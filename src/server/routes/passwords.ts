@@ -6,7 +6,7 @@ import { resetPassword } from "../../domain/passwords/reset-password.js";
 import { changePasswordBody, passwordResetBody, passwordResetConfirmBody } from "../../shared/schemas.js";
 import { actorOf } from "../plugins/auth.js";
 import { perAddress, perEmail, perUser } from "../plugins/rate-limits.js";
-import { appUrl } from "./accounts.js";
+import { appUrl } from "../http.js";
 import type { App, Deps } from "../deps.js";
 
 export async function passwordRoutes(app: App, deps: Deps) {

@@ -1,0 +1,14 @@
+/** EML-1: a user changes their own login email, proving it is them with their password. */
+import { verifyPassword } from "../accounts/passwords.js";
+import type { ActorContext } from "../context.js";
+import { validation } from "../errors.js";
+import { lockUser } from "../users/deactivate-user.js";
+import { requestEmailChange } from "./request-email-change.js";
+
+export async function requestOwnEmailChange(ctx: ActorContext, input: { new_email: string; password: string }, appUrl: string) {
+  const me = await lockUser(ctx.tx, ctx.actor.firmId, ctx.actor.userId);
+  if (!(await verifyPassword(me.passwordHash, input.password))) {
+    throw validation([{ path: "password", message: "The password is incorrect." }]);
+  }
+  return requestEmailChange(ctx, ctx.actor.userId, input.new_email, appUrl);
+}
