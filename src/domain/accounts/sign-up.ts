@@ -8,7 +8,7 @@ import { SYSTEM_ROLES } from "../../shared/permissions.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { enqueueEmail } from "../outbox/enqueue-email.js";
 import { scheduleRenewal } from "../licenses/renew-subscription.js";
-import { renderEmail } from "../../mail/layout.js";
+import { welcomeEmail } from "../../mail/templates/welcome.js";
 import { newId } from "../secrets.js";
 import { openSession, type OpenedSession } from "../sessions/open-session.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "./emails.js";
@@ -104,15 +104,13 @@ export async function signUp(
     clock,
     firmId,
     "welcome",
-    renderEmail({
+    welcomeEmail({
       to: input.email,
-      subject: `${input.firm_name} is ready in Chambers`,
-      paragraphs: [
-        `Hello ${input.first_name},`,
-        `Your firm ${input.firm_name} now has its Chambers account, with ${input.licenses} license${input.licenses === 1 ? "" : "s"} on the ${input.plan} plan. You are its primary subscriber.`,
-        "Next, invite your colleagues and give each the roles they need.",
-      ],
-      action: { label: "Open Chambers", url: `${meta.appUrl}/settings/users` },
+      firstName: input.first_name,
+      firmName: input.firm_name,
+      licenses: input.licenses,
+      plan: input.plan,
+      url: `${meta.appUrl}/settings/users`,
     }),
   );
   const session = await openSession(tx, clock, { firmId, userId, kind: "session", ip: meta.ip, userAgent: meta.userAgent });

@@ -3,7 +3,7 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import { emailChanges, sessions, users } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
 import type { Clock } from "../clock.js";
-import { renderEmail } from "../../mail/layout.js";
+import { emailChangedEmail } from "../../mail/templates/email-changed.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "../accounts/emails.js";
 import { AppError } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
@@ -48,11 +48,7 @@ export async function confirmEmailChange(tx: Tx, clock: Clock, token: string, ke
     clock,
     change.firmId,
     "email_change.done",
-    renderEmail({
-      to: user.email,
-      subject: "Your login email has changed",
-      paragraphs: [`Hello ${user.firstName},`, `Your login email is now ${change.newEmail}. This address no longer signs in.`, "If this was not you, tell your firm's administrator now."],
-    }),
+    emailChangedEmail({ to: user.email, firstName: user.firstName, newEmail: change.newEmail }),
   );
   await recordActivity(tx, clock, {
     firmId: change.firmId,

@@ -5,7 +5,8 @@
  */
 import { and, eq } from "drizzle-orm";
 import { emailChanges } from "../../db/schema.js";
-import { renderEmail } from "../../mail/layout.js";
+import { emailChangeConfirmEmail } from "../../mail/templates/email-change-confirm.js";
+import { emailChangeNoticeEmail } from "../../mail/templates/email-change-notice.js";
 import { authorize } from "../../policies/authorize.js";
 import { emailInUse, emailTaken, normaliseEmail } from "../accounts/emails.js";
 import type { ActorContext } from "../context.js";
@@ -42,30 +43,19 @@ export async function requestEmailChange({ tx, clock, actor }: ActorContext, use
     clock,
     actor.firmId,
     "email_change.confirm",
-    renderEmail({
-      to: newEmail.trim(),
-      subject: `Confirm your new login email for ${firm.name}`,
-      paragraphs: [
-        `Hello ${user.firstName},`,
-        `Your login email for ${firm.name} on Chambers is changing to this address. Confirm it to complete the change; until then you keep signing in with ${user.email}.`,
-        "The link works once and expires in 24 hours. If you did not expect this, ignore this email.",
-      ],
-      action: { label: "Confirm new email", url: link },
-    }),
+    emailChangeConfirmEmail({ to: newEmail.trim(), firstName: user.firstName, firmName: firm.name, currentEmail: user.email, url: link }),
   );
   await enqueueEmail(
     tx,
     clock,
     actor.firmId,
     "email_change.notice",
-    renderEmail({
+    emailChangeNoticeEmail({
       to: user.email,
-      subject: `A change of your login email for ${firm.name} was requested`,
-      paragraphs: [
-        `Hello ${user.firstName},`,
-        `${actor.userId === user.id ? "You" : actor.name} asked to change your login email for ${firm.name} to ${newEmail.trim()}. Nothing changes until the new address confirms it.`,
-        "If this was not you or your firm's administrator, tell your administrator now.",
-      ],
+      firstName: user.firstName,
+      firmName: firm.name,
+      newEmail: newEmail.trim(),
+      requestedBy: actor.userId === user.id ? null : actor.name,
     }),
   );
   await recordActivity(tx, clock, {

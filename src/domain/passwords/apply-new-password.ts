@@ -3,7 +3,7 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { passwordResets, sessions, users } from "../../db/schema.js";
 import type { Clock } from "../clock.js";
-import { renderEmail } from "../../mail/layout.js";
+import { passwordChangedEmail } from "../../mail/templates/password-changed.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { enqueueEmail } from "../outbox/enqueue-email.js";
 import { revokeAllSessions } from "../sessions/revoke-session.js";
@@ -43,17 +43,7 @@ export async function applyNewPassword(
     clock,
     user.firmId,
     `password.${opts.how}`,
-    renderEmail({
-      to: user.email,
-      subject: "Your Chambers password has changed",
-      paragraphs: [
-        `Hello ${user.firstName || fullName(user)},`,
-        opts.how === "reset"
-          ? "Your password was reset through a link sent to this address. Every session and API token you had has been signed out."
-          : "Your password was changed. Every other session and API token you had has been signed out.",
-        "If this was not you, reset your password now and tell your firm's administrator.",
-      ],
-    }),
+    passwordChangedEmail({ to: user.email, firstName: user.firstName, fullName: fullName(user), how: opts.how }),
   );
   await recordActivity(tx, clock, {
     firmId: user.firmId,

@@ -6,7 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { firms, passwordResets, users } from "../../db/schema.js";
 import type { Clock } from "../clock.js";
-import { renderEmail } from "../../mail/layout.js";
+import { passwordResetLinkEmail } from "../../mail/templates/password-reset-link.js";
 import { normaliseEmail } from "../accounts/emails.js";
 import { makeLinkToken } from "../link-token.js";
 import { enqueueEmail } from "../outbox/enqueue-email.js";
@@ -44,15 +44,11 @@ export async function requestPasswordReset(tx: Tx, clock: Clock, email: string, 
     clock,
     user.firmId,
     "password.reset_link",
-    renderEmail({
+    passwordResetLinkEmail({
       to: user.email,
-      subject: `Reset your Chambers password for ${user.firmName}`,
-      paragraphs: [
-        `Hello ${user.firstName || user.email},`,
-        `Someone asked to reset the password of your ${user.firmName} account on Chambers. Follow the link to choose a new one; every session and API token you have will then be signed out.`,
-        "The link works once and expires in one hour. If you did not ask for this, ignore this email: your password stays as it is.",
-      ],
-      action: { label: "Choose a new password", url: `${appUrl}/reset-password?token=${encodeURIComponent(token)}` },
+      firstName: user.firstName,
+      firmName: user.firmName,
+      url: `${appUrl}/reset-password?token=${encodeURIComponent(token)}`,
     }),
   );
 }
