@@ -9,8 +9,13 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 /** Require a firm-wide permission. */
-export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw forbidden();
+export function requirePermission(actor: Actor, permission: Permission, detail?: string): void {
+  if (!can(actor, permission)) throw forbidden(detail);
+}
+
+/** Require a policy's yes, for rules that are not about one user record. */
+export function requirePolicy(allowed: boolean): void {
+  if (!allowed) throw forbidden();
 }
 
 /** Require the policy's consent to act on a user; returns the target, narrowed. */

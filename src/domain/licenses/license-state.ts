@@ -7,8 +7,9 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../../db/client.js";
 import { charges, subscriptions, users } from "../../db/schema.js";
 import type { Clock } from "../clock.js";
+import { requirePermission } from "../../policies/authorize.js";
 import type { Actor } from "../context.js";
-import { AppError, forbidden, notFound } from "../errors.js";
+import { AppError, notFound } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { newId } from "../secrets.js";
 import { availableLicenses, proratedCents } from "./arithmetic.js";
@@ -100,7 +101,7 @@ export async function reserveLicenses(
       { quote: quoteFor(sub, shortfall, clock.now()) },
     );
   }
-  if (!actor.permissions.has("licenses.manage")) throw forbidden("Buying licenses needs the licenses.manage permission.");
+  requirePermission(actor, "licenses.manage", "Buying licenses needs the licenses.manage permission.");
   return (await addLicenses(tx, clock, actor, sub, shortfall)).charge;
 }
 

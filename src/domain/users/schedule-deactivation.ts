@@ -4,7 +4,7 @@ import { users } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
 import type { Clock } from "../clock.js";
 import { scheduleJob } from "../jobs/schedule-job.js";
-import { authorize } from "../../policies/authorize.js";
+import { authorize, requirePermission } from "../../policies/authorize.js";
 import type { ActorContext } from "../context.js";
 import { AppError, validation } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
@@ -31,7 +31,7 @@ export async function scheduleDeactivation({ tx, clock, actor }: ActorContext, u
 
 export async function cancelScheduledDeactivation({ tx, clock, actor }: ActorContext, userId: string) {
   const user = await lockUser(tx, actor.firmId, userId);
-  if (!actor.permissions.has("users.manage")) throw new AppError("forbidden", "You do not have permission to do this.");
+  requirePermission(actor, "users.manage");
   if (!user.scheduledDeactivationAt) throw new AppError("not_found", "No deactivation is scheduled for this user.");
   const now = clock.now();
   await cancelDeactivationJobs(tx, actor.firmId, userId, now);

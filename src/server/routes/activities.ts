@@ -1,9 +1,11 @@
 /** The firm feed (FEED-1, FEED-2, FEED-5) and each user's activity (FEED-3). */
 import { exportActivities } from "../../domain/feed/export-activities.js";
 import { listActivities, presentActivity } from "../../domain/feed/list-activities.js";
-import { forbidden, notFound } from "../../domain/errors.js";
+import { notFound } from "../../domain/errors.js";
 import { findUser } from "../../domain/users/user-record.js";
 import { activitiesQuery, activityOut, cursorQuery, idParam, listOf } from "../../shared/schemas.js";
+import { requirePolicy } from "../../policies/authorize.js";
+import { feedPolicy } from "../../policies/feed.js";
 import { actorOf } from "../plugins/auth.js";
 import type { App, Deps } from "../deps.js";
 
@@ -46,7 +48,7 @@ export async function activityRoutes(app: App, deps: Deps) {
       const actor = actorOf(request);
       if (!(await findUser(db, actor.firmId, "", request.params.id))) throw notFound("User");
       // One's own page for everyone; anyone else's for those who see the feed.
-      if (request.params.id !== actor.userId && !actor.permissions.has("feed.view")) throw forbidden();
+      requirePolicy(feedPolicy.view_activity_of(actor, request.params.id));
       const result = await listActivities(db, actor.firmId, { aboutUserId: request.params.id, limit: request.query.limit, cursor: request.query.cursor });
       return { data: result.data.map(presentActivity), next_cursor: result.next_cursor };
     },

@@ -1,0 +1,26 @@
+/**
+ * What a person may do firm-wide (ACC-3, CON-2): sent in GET /me as `abilities`, so the console
+ * shows and hides from it and never checks permission keys itself. Only what exists is listed.
+ */
+import type { Actor } from "../domain/context.js";
+
+const has = (actor: Actor, key: Parameters<Actor["permissions"]["has"]>[0]) => actor.permissions.has(key);
+
+export function firmAbilities(actor: Actor) {
+  return {
+    invite_users: has(actor, "users.manage"),
+    manage_users: has(actor, "users.manage"),
+    /** See the license counts: those who invite, manage licenses or read the bills. */
+    view_licenses: has(actor, "users.manage") || has(actor, "licenses.manage") || has(actor, "billing.view"),
+    manage_licenses: has(actor, "licenses.manage"),
+    view_billing: has(actor, "billing.view"),
+    manage_roles: has(actor, "roles.manage"),
+    manage_groups: has(actor, "groups.manage"),
+    view_feed: has(actor, "feed.view"),
+    manage_firm: has(actor, "firm.settings"),
+    /** ACC-6: only the primary subscriber hands the firm over. */
+    transfer_ownership: actor.isPrimarySubscriber,
+  };
+}
+
+export type FirmAbilities = ReturnType<typeof firmAbilities>;
