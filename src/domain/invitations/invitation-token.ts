@@ -1,7 +1,8 @@
 /** INV-7: invitation links (see link-token.ts for how every emailed link is made). */
 import { and, eq } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
+import type { Executor, Tx } from "../../db/client.js";
 import { invitations } from "../../db/schema.js";
+import { notFound } from "../errors.js";
 import { makeLinkToken, parseLinkToken, tokenMatches } from "../link-token.js";
 
 export type Invitation = typeof invitations.$inferSelect;
@@ -22,3 +23,14 @@ export const INVITATION_TTL_MS = 24 * 3600 * 1000;
 /** INV-3: expiry is derived when read. */
 export const isExpired = (inv: Pick<Invitation, "status" | "expiresAt">, now: Date) =>
   inv.status === "pending" && inv.expiresAt !== null && inv.expiresAt <= now;
+
+/** A pending invitation, locked; accepted and revoked ones are finished and never change again. */
+export async function lockPendingInvitation(tx: Tx, firmId: string, id: string): Promise<Invitation> {
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.firmId, firmId), eq(invitations.id, id)))
+    .for("update");
+  if (!row || row.status !== "pending") throw notFound("Invitation");
+  return row;
+}

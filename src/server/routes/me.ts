@@ -5,24 +5,21 @@ import { listOwnApiTokens } from "../../domain/sessions/list-api-tokens.js";
 import { listOwnSessions } from "../../domain/sessions/list-user-sessions.js";
 import { revokeOwnSession } from "../../domain/sessions/revoke-session.js";
 import { idParam, sessionListOut, tokenBody, tokenCreatedOut, tokenOut } from "../../shared/schemas.js";
-import { actorOf } from "../plugins/auth.js";
+import { change, read } from "../use-case.js";
 import type { App, Deps } from "../deps.js";
 
 export async function meRoutes(app: App, deps: Deps) {
-  const { db } = deps.database;
-
   app.get(
     "/me/sessions",
     { config: { auth: "user" }, schema: { tags: ["me"], summary: "My signed-in sessions", response: { 200: sessionListOut } } },
-    async (request) => listOwnSessions({ db, clock: deps.clock, actor: actorOf(request) }),
+    async (request) => read(deps, request, (ctx) => listOwnSessions(ctx)),
   );
 
   app.delete(
     "/me/sessions/:id",
     { config: { auth: "user" }, schema: { tags: ["me"], summary: "End one of my sessions", params: idParam, response: { 204: z.null() } } },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => revokeOwnSession({ tx, clock: deps.clock, actor }, request.params.id, "session"));
+      await change(deps, request, (ctx) => revokeOwnSession(ctx, request.params.id, "session"));
       return reply.code(204).send(null);
     },
   );
@@ -30,15 +27,14 @@ export async function meRoutes(app: App, deps: Deps) {
   app.get(
     "/me/tokens",
     { config: { auth: "user" }, schema: { tags: ["me"], summary: "My API tokens (never their secrets)", response: { 200: z.object({ data: z.array(tokenOut), next_cursor: z.null() }) } } },
-    async (request) => listOwnApiTokens({ db, clock: deps.clock, actor: actorOf(request) }),
+    async (request) => read(deps, request, (ctx) => listOwnApiTokens(ctx)),
   );
 
   app.post(
     "/me/tokens",
     { config: { auth: "user" }, schema: { tags: ["me"], summary: "Create an API token; its secret is shown once", body: tokenBody, response: { 201: tokenCreatedOut } } },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const created = await db.transaction((tx) => createApiToken({ tx, clock: deps.clock, actor }, request.body.name));
+      const created = await change(deps, request, (ctx) => createApiToken(ctx, request.body.name));
       return reply.code(201).send(created);
     },
   );
@@ -47,8 +43,7 @@ export async function meRoutes(app: App, deps: Deps) {
     "/me/tokens/:id",
     { config: { auth: "user" }, schema: { tags: ["me"], summary: "Revoke an API token", params: idParam, response: { 204: z.null() } } },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => revokeOwnSession({ tx, clock: deps.clock, actor }, request.params.id, "api_token"));
+      await change(deps, request, (ctx) => revokeOwnSession(ctx, request.params.id, "api_token"));
       return reply.code(204).send(null);
     },
   );

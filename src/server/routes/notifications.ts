@@ -10,6 +10,7 @@ import {
 } from "../../domain/notifications/read-notifications.js";
 import { idParam, listOf, notificationOut, notificationsQuery } from "../../shared/schemas.js";
 import { actorOf } from "../plugins/auth.js";
+import { change } from "../use-case.js";
 import type { App, Deps } from "../deps.js";
 
 const HEARTBEAT_MS = 25_000;
@@ -43,8 +44,7 @@ export async function notificationRoutes(app: App, deps: Deps) {
     "/notifications/:id/read",
     { config: { auth: "user" }, schema: { tags: ["notifications"], summary: "Mark one notification read", params: idParam, response: { 204: z.null() } } },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => markRead({ tx, clock: deps.clock, actor }, request.params.id));
+      await change(deps, request, (ctx) => markRead(ctx, request.params.id));
       return reply.code(204).send(null);
     },
   );
@@ -53,8 +53,7 @@ export async function notificationRoutes(app: App, deps: Deps) {
     "/notifications/read-all",
     { config: { auth: "user" }, schema: { tags: ["notifications"], summary: "Mark all my notifications read", response: { 204: z.null() } } },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => markRead({ tx, clock: deps.clock, actor }, "all"));
+      await change(deps, request, (ctx) => markRead(ctx, "all"));
       return reply.code(204).send(null);
     },
   );

@@ -4,7 +4,7 @@ import { changePassword } from "../../domain/passwords/change-password.js";
 import { requestPasswordReset } from "../../domain/passwords/request-password-reset.js";
 import { resetPassword } from "../../domain/passwords/reset-password.js";
 import { changePasswordBody, passwordResetBody, passwordResetConfirmBody } from "../../shared/schemas.js";
-import { actorOf } from "../plugins/auth.js";
+import { change } from "../use-case.js";
 import { perAddress, perEmail, perUser } from "../plugins/rate-limits.js";
 import { appUrl } from "../http.js";
 import type { App, Deps } from "../deps.js";
@@ -25,8 +25,7 @@ export async function passwordRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction((tx) => changePassword({ tx, clock: deps.clock, actor }, request.body));
+      await change(deps, request, (ctx) => changePassword(ctx, request.body));
       return reply.code(204).send(null);
     },
   );
