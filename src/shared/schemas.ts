@@ -102,8 +102,23 @@ export const firmOut = z.object({
 });
 export type FirmOut = z.infer<typeof firmOut>;
 
+/** CON-2: what the person may do firm-wide; the console shows and hides from this alone. */
+export const firmAbilitiesOut = z.object({
+  invite_users: z.boolean(),
+  manage_users: z.boolean(),
+  view_licenses: z.boolean(),
+  manage_licenses: z.boolean(),
+  view_billing: z.boolean(),
+  manage_roles: z.boolean(),
+  manage_groups: z.boolean(),
+  view_feed: z.boolean(),
+  manage_firm: z.boolean(),
+  transfer_ownership: z.boolean(),
+});
+
 export const meOut = userOut.extend({
   permissions: z.array(z.enum(PERMISSION_KEYS as [string, ...string[]])),
+  abilities: firmAbilitiesOut,
   firm: firmOut,
   csrf_token: z.string(),
 });
@@ -182,7 +197,7 @@ export const inviteBody = z.strictObject({
   role_ids: idList(50).min(1, "Choose at least one role."),
   first_name: optionalName,
   last_name: optionalName,
-  message: z.string().trim().max(2000).optional(),
+  message: z.string().trim().max(LIMITS.invitationMessageMax).optional(),
   group_ids: idList(100).optional(),
   confirm_purchase: z.boolean().optional(),
 });
@@ -283,7 +298,7 @@ export const groupOut = z.object({
 
 const groupFields = {
   name: name(),
-  description: z.string().trim().max(1000).optional(),
+  description: z.string().trim().max(LIMITS.descriptionMax).optional(),
   exclude_from_custom_rates: z.boolean().optional(),
   member_ids: idList(2000).optional(),
 };
@@ -348,8 +363,8 @@ export const bulkAssignBody = z.strictObject({
 });
 
 const permissionKey = z.enum(PERMISSION_KEYS as [string, ...string[]]);
-export const createRoleBody = z.strictObject({ name: name(60), permissions: z.array(permissionKey).max(50) });
-export const updateRoleBody = z.strictObject({ name: name(60).optional(), permissions: z.array(permissionKey).max(50).optional() });
+export const createRoleBody = z.strictObject({ name: name(LIMITS.roleNameMax), permissions: z.array(permissionKey).max(50) });
+export const updateRoleBody = z.strictObject({ name: name(LIMITS.roleNameMax).optional(), permissions: z.array(permissionKey).max(50).optional() });
 export const roleOut = z.object({ id: z.string(), name: z.string(), system: z.boolean(), permissions: z.array(z.string()), holders: z.number().int() });
 
 export const selfEmailChangeBody = z.strictObject({ new_email: emailField, password: z.string().min(1, "Required.").max(LIMITS.passwordMax) });

@@ -10,13 +10,13 @@ import { useCurrentUser } from "../api/queries";
 import { useSignOut } from "../api/mutations";
 import { Wordmark } from "./Wordmark";
 
-/** `permission`: the item is shown only to those who hold it (the server refuses the rest anyway). */
+/** `ability`: the item is shown only to those whose firm-level abilities (GET /me) include it (CON-2). */
 const NAV = [
   { to: "/settings/users", label: "Manage users", icon: IconUsers },
-  { to: "/settings/roles", label: "Roles & permissions", icon: IconShieldCheck, permission: "roles.manage" },
-  { to: "/settings/groups", label: "Groups", icon: IconUsersGroup, permission: "groups.manage" },
+  { to: "/settings/roles", label: "Roles & permissions", icon: IconShieldCheck, ability: "manage_roles" },
+  { to: "/settings/groups", label: "Groups", icon: IconUsersGroup, ability: "manage_groups" },
   { to: "/settings/account", label: "Account", icon: IconBuilding },
-  { to: "/settings/billing", label: "Billing", icon: IconReceipt, permission: "billing.view" },
+  { to: "/settings/billing", label: "Billing", icon: IconReceipt, ability: "view_billing" },
   { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },
 ] as const;
 
@@ -86,7 +86,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4} style={{ letterSpacing: 0.6 }}>
             Settings
           </Text>
-          {NAV.filter((item) => !("permission" in item) || me.permissions.includes(item.permission)).map(({ to, label, icon: Icon }) => (
+          {NAV.filter((item) => !("ability" in item) || me.abilities[item.ability]).map(({ to, label, icon: Icon }) => (
             <RouterNavLink key={to} to={to} onClick={close} style={{ textDecoration: "none", color: "inherit" }}>
               {({ isActive }) => (
                 <NavLink

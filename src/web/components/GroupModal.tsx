@@ -1,3 +1,4 @@
+import { LIMITS } from "../../shared/limits";
 import { useEffect, useState } from "react";
 import { Alert, Button, Checkbox, Group as Row, Modal, MultiSelect, Stack, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -98,8 +99,8 @@ export function GroupModal({ opened, group, onClose }: { opened: boolean; group?
               {alert}
             </Alert>
           )}
-          <TextInput label="Name" required maxLength={200} disabled={archived} data-autofocus placeholder="e.g. Litigation team" {...form.getInputProps("name")} />
-          <Textarea label="Description" placeholder="Optional" autosize minRows={2} maxRows={5} maxLength={1000} {...form.getInputProps("description")} />
+          <TextInput label="Name" required maxLength={LIMITS.nameMax} disabled={archived} data-autofocus placeholder="e.g. Litigation team" {...form.getInputProps("name")} />
+          <Textarea label="Description" placeholder="Optional" autosize minRows={2} maxRows={5} maxLength={LIMITS.descriptionMax} {...form.getInputProps("description")} />
           <Checkbox
             label="Exclude from custom billing rates"
             description="The group is not offered when a custom billing rate is set on a matter or a contact."

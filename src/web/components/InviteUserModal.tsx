@@ -1,3 +1,4 @@
+import { LIMITS } from "../../shared/limits";
 import { useState } from "react";
 import {
   Alert, Button, Fieldset, Group, Input, Modal, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea,
@@ -14,7 +15,7 @@ import type { InviteBody, Quote } from "../api/types";
 import { formatDate, formatMoney, plural } from "../format";
 import { subscriptionLabel } from "./UserBadges";
 
-const MESSAGE_MAX = 2000;
+const MESSAGE_MAX = LIMITS.invitationMessageMax;
 
 interface Values {
   email: string;

@@ -38,7 +38,7 @@ function RenewalOption({ licenses: l }: { licenses: Licenses }) {
   const me = useCurrentUser();
   const renewal = useRenewalOption();
   if (l.plan !== "annual") return null;
-  const allowed = me.permissions.includes("firm.settings");
+  const allowed = me.abilities.manage_firm;
   return (
     <Switch
       checked={l.remove_unused_at_renewal}

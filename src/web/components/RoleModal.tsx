@@ -1,3 +1,4 @@
+import { LIMITS } from "../../shared/limits";
 import { useEffect, useState } from "react";
 import { Alert, Button, Checkbox, Group, Modal, ScrollArea, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -67,7 +68,7 @@ export function RoleModal({ opened, role, onClose }: { opened: boolean; role?: R
               {alert}
             </Alert>
           )}
-          <TextInput label="Name" required maxLength={60} data-autofocus placeholder="e.g. Intake coordinator" {...form.getInputProps("name")} />
+          <TextInput label="Name" required maxLength={LIMITS.roleNameMax} data-autofocus placeholder="e.g. Intake coordinator" {...form.getInputProps("name")} />
           {!renaming && (
             <Checkbox.Group label="Permissions" description="Leave all unticked for a role that grants nothing extra." {...form.getInputProps("permissions")}>
               <ScrollArea.Autosize mah={340} mt="xs" type="auto">

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../shared/limits";
 import { useState } from "react";
 import {
   ActionIcon, Alert, Button, Code, CopyButton, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip,
@@ -124,7 +125,7 @@ export function TokensCard() {
             <TextInput
               placeholder="Token name, e.g. Document sync"
               aria-label="Token name"
-              maxLength={100}
+              maxLength={LIMITS.tokenNameMax}
               style={{ flex: 1, maxWidth: 420 }}
               key={form.key("name")}
               {...form.getInputProps("name")}

@@ -57,7 +57,7 @@ export function GroupsPage() {
   const archived = params.get("view") === "archived";
   const [dialog, setDialog] = useState<{ group?: Group } | null>(null);
   const archive = useArchiveGroup();
-  const canManage = me.permissions.includes("groups.manage");
+  const canManage = me.abilities.manage_groups;
 
   const confirmArchive = (group: Group, toArchive: boolean) =>
     modals.openConfirmModal({

@@ -22,7 +22,7 @@ export function RolesPage() {
   const update = useUpdateRole();
   const remove = useDeleteRole();
   const [dialog, setDialog] = useState<{ role?: Role } | null>(null);
-  const canManage = me.permissions.includes("roles.manage");
+  const canManage = me.abilities.manage_roles;
 
   const confirmDelete = (role: Role) =>
     modals.openConfirmModal({

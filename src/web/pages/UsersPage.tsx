@@ -126,7 +126,7 @@ export function UsersPage() {
   const [assigning, assign] = useDisclosure();
   const picked = useRowSelection();
   // Bulk actions are for managers of users; the server still judges each user (ROL-4, ROL-7, ACC-4).
-  const canBulk = me.permissions.includes("users.manage");
+  const canBulk = me.abilities.manage_users;
   const show = (next: { status?: string; sort?: string }) => {
     const merged = { status, sort, ...next };
     const out: Record<string, string> = {};
@@ -145,14 +145,14 @@ export function UsersPage() {
         title="Manage users"
         description="Everyone in your firm who holds a license, and those who used to. Invited users hold a license until they accept or the invitation is revoked."
         actions={
-          me.permissions.includes("users.manage") && (
+          me.abilities.manage_users && (
             <Button leftSection={<IconUserPlus size={18} stroke={1.6} />} onClick={invite.open}>
               Invite user
             </Button>
           )
         }
       />
-      <LicenseBanner onManage={me.permissions.includes("licenses.manage") ? manage.open : undefined} />
+      <LicenseBanner onManage={me.abilities.manage_licenses ? manage.open : undefined} />
       <InviteUserModal opened={inviting} onClose={invite.close} onInvited={() => showTab("invited")} />
       <ManageLicensesModal opened={managing} onClose={manage.close} />
       <AssignRolesModal

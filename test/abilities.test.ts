@@ -1,0 +1,28 @@
+/** CON-2, ACC-3: GET /me tells the console what the person may do firm-wide. */
+import { expect, it } from "vitest";
+import { describeDb } from "./helpers/harness.js";
+import { buildAdmin, buildFirm, buildUser } from "./helpers/factories.js";
+
+describeDb("firm-level abilities", (h) => {
+  it("CON-2 GET /me carries the person's firm-wide abilities, from their roles, and each one matches what the server allows", async () => {
+    const firm = await buildFirm(h);
+    const admin = await buildAdmin(h, firm);
+    const attorney = await buildUser(h, firm, ["attorney"]);
+    const billing = await buildUser(h, firm, ["billing"]);
+    const abilities = async (token: string) => (await h.get("/api/v1/me", token)).json().abilities as Record<string, boolean>;
+
+    const owner = await abilities(firm.owner.token);
+    expect(Object.values(owner).every(Boolean)).toBe(true);
+    expect(await abilities(admin.token)).toMatchObject({ manage_firm: true, invite_users: true, manage_roles: true, view_feed: true, transfer_ownership: false });
+    const none = await abilities(attorney.token);
+    expect(Object.values(none).some(Boolean)).toBe(false);
+    expect(await abilities(billing.token)).toMatchObject({ view_billing: true, view_licenses: true, manage_licenses: false, invite_users: false, view_feed: false });
+
+    // What the abilities say is what the API does.
+    expect((await h.get("/api/v1/activities", attorney.token)).statusCode).toBe(403);
+    expect((await h.get("/api/v1/activities", admin.token)).statusCode).toBe(200);
+    expect((await h.get("/api/v1/charges", billing.token)).statusCode).toBe(200);
+    expect((await h.get("/api/v1/licenses", billing.token)).statusCode).toBe(200);
+    expect((await h.post("/api/v1/roles", { name: "Nope", permissions: [] }, attorney.token)).statusCode).toBe(403);
+  });
+});
