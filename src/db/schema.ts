@@ -2,45 +2,70 @@
  * The Drizzle schema. Every firm-owned table is keyed by `firm_id` first (OPS-2) so that a
  * distributed PostgreSQL (Citus) can shard by firm. SQL migrations are generated from this file
  * with `npx drizzle-kit generate` and committed under src/db/migrations.
+ *
+ * Every reference between firm-owned rows is a composite foreign key (`firm_id`, id), so the
+ * database itself refuses an orphan or a row pointing into another firm, and each firm's rows
+ * stay together when distributed (Citus co-locates tables joined on the distribution column).
+ * A table whose `firm_id` is not already pinned by a NOT NULL reference to another firm-owned
+ * row references `firms` directly. Nothing in the product deletes a firm, a role held by
+ * someone (ROL-2) or a group, so those keys refuse deletion (NO ACTION); the only row ever
+ * deleted that others point at is a never-active invitee's, on revocation (INV-5), hence the
+ * few ON DELETE CASCADEs below. Test: test/schema.test.ts.
  */
 import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
   text,
+  type PgTableExtraConfigValue,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
-export const firms = pgTable("firms", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  status: text("status", { enum: ["active", "closed"] }).notNull().default("active"),
-  primarySubscriberId: text("primary_subscriber_id").notNull(),
-  createdAt: ts("created_at").notNull(),
-  updatedAt: ts("updated_at").notNull(),
-  closedAt: ts("closed_at"),
-});
+export const firms = pgTable(
+  "firms",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    status: text("status", { enum: ["active", "closed"] }).notNull().default("active"),
+    primarySubscriberId: text("primary_subscriber_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    closedAt: ts("closed_at"),
+  },
+  // Typed by hand: firms and users refer to each other, which TypeScript cannot infer.
+  (t): PgTableExtraConfigValue[] => [
+    // The primary subscriber is a user of this very firm. Sign-up writes the firm before its
+    // first user (users reference the firm), so migration 0008 makes this key DEFERRABLE
+    // INITIALLY DEFERRED (checked at commit), which Drizzle cannot declare.
+    foreignKey({ name: "firms_primary_subscriber_fk", columns: [t.id, t.primarySubscriberId], foreignColumns: [users.firmId, users.id] }),
+  ],
+);
 
-export const subscriptions = pgTable("subscriptions", {
-  firmId: text("firm_id").primaryKey(),
-  plan: text("plan", { enum: ["monthly", "annual"] }).notNull(),
-  priceCents: integer("price_cents").notNull(),
-  currency: text("currency").notNull().default("USD"),
-  totalLicenses: integer("total_licenses").notNull(),
-  pendingRemoval: integer("pending_removal").notNull().default(0),
-  periodStart: ts("period_start").notNull(),
-  periodEnd: ts("period_end").notNull(),
-  removeUnusedAtRenewal: boolean("remove_unused_at_renewal").notNull().default(false),
-  updatedAt: ts("updated_at").notNull(),
-});
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    firmId: text("firm_id").primaryKey(),
+    plan: text("plan", { enum: ["monthly", "annual"] }).notNull(),
+    priceCents: integer("price_cents").notNull(),
+    currency: text("currency").notNull().default("USD"),
+    totalLicenses: integer("total_licenses").notNull(),
+    pendingRemoval: integer("pending_removal").notNull().default(0),
+    periodStart: ts("period_start").notNull(),
+    periodEnd: ts("period_end").notNull(),
+    removeUnusedAtRenewal: boolean("remove_unused_at_renewal").notNull().default(false),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [foreignKey({ name: "subscriptions_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] })],
+);
 
 export const users = pgTable(
   "users",
@@ -75,9 +100,13 @@ export const users = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`lower("last_name" || ' ' || "first_name" || ' ' || "email")`),
   },
-  (t) => [
+  (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    // USR-2: one invited or active user per login email, across every firm.
+    foreignKey({ name: "users_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
+    // Null (not deactivated, or by the scheduler) passes: MATCH SIMPLE skips a key with a null.
+    foreignKey({ name: "users_deactivated_by_fk", columns: [t.firmId, t.deactivatedById], foreignColumns: [t.firmId, t.id] }),
+    // USR-2: one invited or active user per login email, across every firm: global on purpose,
+    // a reference table when distributed (README, "Running on PostgreSQL").
     uniqueIndex("users_login_email_unique")
       .on(sql`lower(${t.email})`)
       .where(sql`${t.status} in ('invited', 'active')`),
@@ -103,6 +132,7 @@ export const roles = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "roles_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
     uniqueIndex("roles_firm_name_unique").on(t.firmId, sql`lower(${t.name})`),
   ],
 );
@@ -116,6 +146,10 @@ export const userRoles = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.userId, t.roleId] }),
+    // A user's roles go with them when a revoked invitee's row is removed (INV-5).
+    foreignKey({ name: "user_roles_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }).onDelete("cascade"),
+    // ROL-2: a role somebody holds is never deleted; the database agrees.
+    foreignKey({ name: "user_roles_role_fk", columns: [t.firmId, t.roleId], foreignColumns: [roles.firmId, roles.id] }),
     index("user_roles_role_idx").on(t.firmId, t.roleId),
   ],
 );
@@ -140,6 +174,8 @@ export const sessions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "sessions_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+    // Global on purpose: a bearer token names no firm. A reference table when distributed.
     uniqueIndex("sessions_token_hash_unique").on(t.tokenHash),
     index("sessions_user_idx").on(t.firmId, t.userId),
   ],
@@ -167,6 +203,13 @@ export const activities = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "activities_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
+    // No key on actor_id, deliberately. The feed is a record of what happened, append-only
+    // (FEED-4), and its write must never wait: an entry is inserted while the firm's chain head
+    // is locked, and a key on the actor would make it wait for whoever holds that user's row
+    // FOR UPDATE (an administrator deactivating them), who in turn waits for the chain head to
+    // write their own entry: a deadlock. The actor's name is kept with the entry, null means an
+    // operator or the scheduler, and users are never deleted once they can act (USR-1).
     index("activities_firm_seq_idx").on(t.firmId, t.seq),
     index("activities_firm_actor_idx").on(t.firmId, t.actorId, t.seq),
   ],
@@ -188,6 +231,7 @@ export const notifications = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "notifications_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
     index("notifications_user_idx").on(t.firmId, t.userId, t.seq),
   ],
 );
@@ -220,6 +264,7 @@ export const outbox = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "outbox_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
   ],
 );
@@ -244,6 +289,7 @@ export const jobs = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "jobs_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
     index("jobs_due_idx").on(t.status, t.runAt),
   ],
 );
@@ -271,9 +317,16 @@ export const invitations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
-    // One pending invitation per email (DESIGN habit 6).
+    foreignKey({ name: "invitations_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
+    // No key on user_id: revoking (INV-5) deletes the invitee's row and the invitation keeps
+    // the record of whom it invited, as the feed does.
+    foreignKey({ name: "invitations_inviter_fk", columns: [t.firmId, t.inviterId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "invitations_revoked_by_fk", columns: [t.firmId, t.revokedById], foreignColumns: [users.firmId, users.id] }),
+    // One pending invitation per email in a firm (DESIGN habit 6). Across firms the login-email
+    // index on the invitee's user row already refuses a second one (USR-2), so this index
+    // needs no global reach and begins with firm_id like every other (OPS-2).
     uniqueIndex("invitations_pending_email_unique")
-      .on(sql`lower(${t.email})`)
+      .on(t.firmId, sql`lower(${t.email})`)
       .where(sql`${t.status} = 'pending'`),
     index("invitations_user_idx").on(t.firmId, t.userId),
   ],
@@ -296,7 +349,13 @@ export const charges = pgTable(
     createdById: text("created_by_id"),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index("charges_firm_seq_idx").on(t.firmId, t.seq)],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "charges_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
+    // Null for a renewal, which nobody asked for.
+    foreignKey({ name: "charges_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    index("charges_firm_seq_idx").on(t.firmId, t.seq),
+  ],
 );
 
 /** `Idempotency-Key`: the first answer to a key, stored in the same transaction as its effect. */
@@ -311,7 +370,10 @@ export const idempotencyKeys = pgTable(
     body: jsonb("body").notNull(),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.userId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.userId, t.key] }),
+    foreignKey({ name: "idempotency_keys_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+  ],
 );
 
 /** Groups (GRP-1, GRP-2). Names are unique among unarchived groups; archiving keeps members. */
@@ -331,6 +393,8 @@ export const groups = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "groups_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
+    foreignKey({ name: "groups_archived_by_fk", columns: [t.firmId, t.archivedById], foreignColumns: [users.firmId, users.id] }),
     uniqueIndex("groups_firm_live_name_unique")
       .on(t.firmId, sql`lower(${t.name})`)
       .where(sql`${t.archivedAt} is null`),
@@ -344,7 +408,16 @@ export const groupMembers = pgTable(
     groupId: text("group_id").notNull(),
     userId: text("user_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.groupId, t.userId] }), index("group_members_user_idx").on(t.firmId, t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.groupId, t.userId] }),
+    // Groups are archived, never deleted (GRP-2).
+    foreignKey({ name: "group_members_group_fk", columns: [t.firmId, t.groupId], foreignColumns: [groups.firmId, groups.id] }),
+    // An invitee may be invited into groups (INV-1); revoking the invitation (INV-5) deletes
+    // their row, and their memberships go with it. Migration 0008 validates this key only
+    // where no earlier revocation left a membership behind.
+    foreignKey({ name: "group_members_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }).onDelete("cascade"),
+    index("group_members_user_idx").on(t.firmId, t.userId),
+  ],
 );
 
 /** EML: a change of login email waiting for the new address to confirm it. */
@@ -362,15 +435,24 @@ export const emailChanges = pgTable(
     confirmedAt: ts("confirmed_at"),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index("email_changes_user_idx").on(t.firmId, t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "email_changes_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "email_changes_requested_by_fk", columns: [t.firmId, t.requestedById], foreignColumns: [users.firmId, users.id] }),
+    index("email_changes_user_idx").on(t.firmId, t.userId),
+  ],
 );
 
 /** FEED-4: the newest link of each firm's feed chain; locked to append the next. */
-export const feedHeads = pgTable("feed_heads", {
-  firmId: text("firm_id").primaryKey(),
-  lastHash: text("last_hash").notNull(),
-  entries: bigint("entries", { mode: "number" }).notNull(),
-});
+export const feedHeads = pgTable(
+  "feed_heads",
+  {
+    firmId: text("firm_id").primaryKey(),
+    lastHash: text("last_hash").notNull(),
+    entries: bigint("entries", { mode: "number" }).notNull(),
+  },
+  (t) => [foreignKey({ name: "feed_heads_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] })],
+);
 
 /** ACC-9: a password-reset link, stored only as its hash; single use, one hour. */
 export const passwordResets = pgTable(
@@ -385,7 +467,11 @@ export const passwordResets = pgTable(
     usedAt: ts("used_at"),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.id] }), index("password_resets_user_idx").on(t.firmId, t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "password_resets_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+    index("password_resets_user_idx").on(t.firmId, t.userId),
+  ],
 );
 
 /**

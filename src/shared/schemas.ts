@@ -118,7 +118,8 @@ export const firmAbilitiesOut = z.object({
 
 export const meOut = userOut.extend({
   permissions: z.array(z.enum(PERMISSION_KEYS as [string, ...string[]])),
-  abilities: firmAbilitiesOut,
+  /** The record's own abilities (as on every user) and, besides them, the firm-wide ones. */
+  abilities: z.record(z.string(), z.boolean()).and(firmAbilitiesOut),
   firm: firmOut,
   csrf_token: z.string(),
 });

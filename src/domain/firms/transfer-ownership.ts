@@ -40,7 +40,7 @@ const notPrimary = () => forbidden("Only the primary subscriber can transfer own
 
 /** The firm row, locked until the transaction ends; a closed firm is read-only (CLS-2). */
 async function lockFirm(tx: Tx, firmId: string): Promise<FirmRow> {
-  const [firm] = await tx.select().from(firms).where(eq(firms.id, firmId)).for("update");
+  const [firm] = await tx.select().from(firms).where(eq(firms.id, firmId)).for("no key update");
   if (!firm) throw new AppError("not_found", `No firm has the id ${firmId}.`);
   if (firm.status !== "active") throw new AppError("forbidden", "The firm is closed; its data is read-only.");
   return firm;

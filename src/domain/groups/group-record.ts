@@ -20,7 +20,7 @@ export async function withMembers(db: Executor, firmId: string, rows: GroupRow[]
 }
 
 export async function lockGroup(tx: Tx, firmId: string, id: string): Promise<GroupRecord> {
-  const [row] = await tx.select().from(groups).where(and(eq(groups.firmId, firmId), eq(groups.id, id))).for("update");
+  const [row] = await tx.select().from(groups).where(and(eq(groups.firmId, firmId), eq(groups.id, id))).for("no key update");
   if (!row) throw notFound("Group");
   return (await withMembers(tx, firmId, [row]))[0]!;
 }

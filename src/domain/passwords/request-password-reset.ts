@@ -21,7 +21,7 @@ export async function requestPasswordReset(tx: Tx, clock: Clock, email: string, 
     .innerJoin(firms, eq(firms.id, users.firmId))
     .where(and(sql`lower(${users.email}) = ${normaliseEmail(email)}`, eq(users.status, "active"), eq(firms.status, "active")))
     .limit(1)
-    .for("update", { of: users });
+    .for("no key update", { of: users });
   if (!user) return;
   const now = clock.now();
   // A newer link replaces any earlier one.

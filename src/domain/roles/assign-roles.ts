@@ -13,7 +13,7 @@ export async function assignRoles({ tx, clock, actor }: ActorContext, userIds: s
   const ids = [...new Set(userIds)];
   const granted = await assertFirmRoles(tx, actor.firmId, [...new Set(roleIds)]);
   const { firm } = await loadFirm(tx, actor.firmId);
-  const rows = await tx.select().from(users).where(and(eq(users.firmId, actor.firmId), inArray(users.id, ids))).for("update");
+  const rows = await tx.select().from(users).where(and(eq(users.firmId, actor.firmId), inArray(users.id, ids))).for("no key update");
   const targets = await withRoles(tx, actor.firmId, firm.primarySubscriberId, rows);
   // All or nothing: every selected user must exist here and be one whose roles the actor may change.
   const errors = userIds.flatMap((id, i) => {

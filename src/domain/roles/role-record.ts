@@ -7,7 +7,7 @@ import { AppError, notFound } from "../errors.js";
 export type RoleRow = typeof roles.$inferSelect;
 
 export async function lockRole(tx: Tx, firmId: string, id: string): Promise<RoleRow> {
-  const [row] = await tx.select().from(roles).where(and(eq(roles.firmId, firmId), eq(roles.id, id))).for("update");
+  const [row] = await tx.select().from(roles).where(and(eq(roles.firmId, firmId), eq(roles.id, id))).for("no key update");
   if (!row) throw notFound("Role");
   return row;
 }

@@ -32,7 +32,10 @@ export interface DeactivateOptions {
 
 /** The user, locked, as the policy sees them; a foreign or unknown id answers 404. */
 export async function lockUser(tx: Tx, firmId: string, userId: string): Promise<UserRecord> {
-  const [row] = await tx.select().from(users).where(and(eq(users.firmId, firmId), eq(users.id, userId))).for("update");
+  // FOR NO KEY UPDATE: it still queues concurrent changes of this user, but lets rows that only
+  // refer to the user (a notification, a session) be written meanwhile: a plain FOR UPDATE would
+  // block their foreign-key checks and can deadlock with the feed's lock.
+  const [row] = await tx.select().from(users).where(and(eq(users.firmId, firmId), eq(users.id, userId))).for("no key update");
   if (!row) throw notFound("User");
   // Who owns the firm is read once the user is locked: an ownership transfer, which locks the
   // same users, has then either committed or not begun.
