@@ -163,7 +163,7 @@ async function seedDemo(database: Database, passwordHash: string, domain: string
   });
   const c = clock();
   return database.db.transaction(async (tx) => {
-    const firm = await signUp(tx, c, body, passwordHash, { ip: null, userAgent: "chambers seed-demo", appUrl: APP_URL });
+    const firm = await signUp({ tx, clock: c }, body, passwordHash, { ip: null, userAgent: "chambers seed-demo", appUrl: APP_URL });
     for (const p of DEMO_PEOPLE) {
       await createActiveUser(tx, c, {
         firmId: firm.firmId,
@@ -189,7 +189,7 @@ interface SignedUp {
 async function signUpFirm(database: Database, passwordHash: string, tag: string): Promise<SignedUp> {
   const email = `owner.${tag}.${newId().slice(0, 8)}@firm.test`;
   const body = signupBody.parse({ firm_name: `Firm ${tag}`, first_name: "Olivia", last_name: tag, email, password: PASSWORD, plan: "monthly", licenses: 5 });
-  const res = await database.db.transaction((tx) => signUp(tx, clock(), body, passwordHash, { appUrl: APP_URL }));
+  const res = await database.db.transaction((tx) => signUp({ tx, clock: clock() }, body, passwordHash, { appUrl: APP_URL }));
   const actor: Actor = {
     userId: res.userId,
     firmId: res.firmId,

@@ -68,7 +68,7 @@ export const run: RunCommand = async (args) => {
     // Hash before the transaction opens: argon2 is slow on purpose and must not hold locks.
     const passwordHash = await hashPassword(password);
     const firmId = await database.db.transaction(async (tx) => {
-      const firm = await signUp(tx, systemClock, body, passwordHash, { ip: null, userAgent: "chambers seed-demo", appUrl: consoleUrl(config) });
+      const firm = await signUp({ tx, clock: systemClock }, body, passwordHash, { ip: null, userAgent: "chambers seed-demo", appUrl: consoleUrl(config) });
       for (const p of people) {
         await createActiveUser(tx, systemClock, {
           firmId: firm.firmId,

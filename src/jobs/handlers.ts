@@ -1,7 +1,7 @@
 /** The job kinds the scheduler knows. Each area registers its own here as it arrives. */
 import { renewSubscription, RENEW_JOB } from "../domain/licenses/renew-subscription.js";
-import { DEACTIVATE_JOB } from "../domain/users/deactivate-user.js";
-import { runScheduledDeactivation } from "../domain/users/schedule-deactivation.js";
+import { DEACTIVATE_JOB } from "../domain/users/deactivation-jobs.js";
+import { runScheduledDeactivation } from "../domain/users/run-scheduled-deactivation.js";
 import type { Scheduler } from "./scheduler.js";
 
 export function registerJobHandlers(scheduler: Scheduler): void {

@@ -1,8 +1,6 @@
 /** Sign-up: a new firm, its subscription, built-in roles and primary subscriber (ACC-1, ACC-2, ROL-1). */
 import { charges, firms, roles, subscriptions, userRoles, users } from "../../db/schema.js";
 import { periodEnd } from "../licenses/arithmetic.js";
-import type { Tx } from "../../db/client.js";
-import type { Clock } from "../clock.js";
 import type { SignupBody } from "../../shared/schemas.js";
 import { SYSTEM_ROLES } from "../../shared/permissions.js";
 import { recordActivity } from "../feed/record-activity.js";
@@ -12,6 +10,7 @@ import { welcomeEmail } from "../../mail/templates/welcome.js";
 import { newId } from "../secrets.js";
 import { openSession, type OpenedSession } from "../sessions/open-session.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "./emails.js";
+import type { TxContext } from "../context.js";
 
 export const DEFAULT_PRICE_CENTS = { monthly: 59_00, annual: 49_00 * 12 } as const;
 
@@ -23,8 +22,7 @@ export interface SignUpResult {
 
 /** Creates everything in one transaction. `passwordHash` is computed before the transaction opens. */
 export async function signUp(
-  tx: Tx,
-  clock: Clock,
+  { tx, clock }: TxContext,
   input: SignupBody,
   passwordHash: string,
   meta: { ip?: string | null; userAgent?: string | null; appUrl: string },

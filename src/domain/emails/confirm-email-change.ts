@@ -1,21 +1,20 @@
 /** EML-1, EML-4: the new address confirms; the email changes and every other session ends. */
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { emailChanges, sessions, users } from "../../db/schema.js";
-import type { Tx } from "../../db/client.js";
-import type { Clock } from "../clock.js";
 import { emailChangedEmail } from "../../mail/templates/email-changed.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "../accounts/emails.js";
 import { AppError } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { parseLinkToken, tokenMatches } from "../link-token.js";
 import { enqueueEmail } from "../outbox/enqueue-email.js";
-import { lockUser } from "../users/deactivate-user.js";
+import { lockUser } from "../users/lock-user.js";
 import { fullName } from "../users/user-record.js";
+import type { TxContext } from "../context.js";
 
 export const linkInvalid = () => new AppError("not_found", "This confirmation link is not valid. It may have been used or replaced by a newer one.");
 
 /** Confirms the change a link names; `keepSessionId` is the confirming user's own session, if any. */
-export async function confirmEmailChange(tx: Tx, clock: Clock, token: string, keepSessionId: string | null) {
+export async function confirmEmailChange({ tx, clock }: TxContext, token: string, keepSessionId: string | null) {
   const key = parseLinkToken("eml", token);
   if (!key) throw linkInvalid();
   const [change] = await tx.select().from(emailChanges).where(and(eq(emailChanges.firmId, key.firmId), eq(emailChanges.id, key.id))).for("update");

@@ -16,7 +16,7 @@ import { loadFirm } from "../firms/load-firm.js";
 import { makeLinkToken } from "../link-token.js";
 import { enqueueEmail } from "../outbox/enqueue-email.js";
 import { newId } from "../secrets.js";
-import { lockUser } from "../users/deactivate-user.js";
+import { lockUser } from "../users/lock-user.js";
 import { fullName } from "../users/user-record.js";
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 3600 * 1000;

@@ -2,7 +2,7 @@
 import { verifyPassword } from "../accounts/passwords.js";
 import type { ActorContext } from "../context.js";
 import { validation } from "../errors.js";
-import { lockUser } from "../users/deactivate-user.js";
+import { lockUser } from "../users/lock-user.js";
 import { requestEmailChange } from "./request-email-change.js";
 
 export async function requestOwnEmailChange(ctx: ActorContext, input: { new_email: string; password: string }, appUrl: string) {

@@ -1,8 +1,8 @@
 /** The firm feed, newest first, with filters and cursor paging (FEED-1, FEED-2, FEED-3). */
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
 import { activities } from "../../db/schema.js";
 import { decodeSeqCursor, encodeCursor, page } from "../paging.js";
+import type { ReadContext } from "../context.js";
 
 export interface ListActivitiesInput {
   userId?: string;
@@ -14,7 +14,8 @@ export interface ListActivitiesInput {
   cursor?: string;
 }
 
-export async function listActivities(db: Executor, firmId: string, input: ListActivitiesInput) {
+export async function listActivities({ db, actor }: ReadContext, input: ListActivitiesInput) {
+  const firmId = actor.firmId;
   const conditions: SQL[] = [eq(activities.firmId, firmId)];
   if (input.userId) conditions.push(eq(activities.actorId, input.userId));
   if (input.aboutUserId) {

@@ -1,43 +1,12 @@
 /** INV-3, INV-6: looking up and accepting an invitation through its link. */
 import { and, eq } from "drizzle-orm";
-import { firms, invitations, users } from "../../db/schema.js";
-import type { Executor, Tx } from "../../db/client.js";
-import type { Clock } from "../clock.js";
-import { AppError } from "../errors.js";
+import { invitations, users } from "../../db/schema.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { notify } from "../notifications/notify.js";
 import { openSession, type OpenedSession } from "../sessions/open-session.js";
-import { findByToken, isExpired, type Invitation } from "./invitation-token.js";
-
-export const invitationInvalid = () =>
-  new AppError("invitation_invalid", "This invitation link is not valid. It may have been used, replaced by a newer one, or revoked.");
-export const invitationExpired = () =>
-  new AppError("invitation_expired", "This invitation has expired. Ask your firm's administrator to send a new one.");
-
-async function invitedUser(db: Executor, inv: Invitation) {
-  const [row] = await db
-    .select({ user: users, firmName: firms.name, firmStatus: firms.status })
-    .from(users)
-    .innerJoin(firms, eq(firms.id, users.firmId))
-    .where(and(eq(users.firmId, inv.firmId), eq(users.id, inv.userId)));
-  if (!row || row.user.status !== "invited" || row.firmStatus !== "active") throw invitationInvalid();
-  return row;
-}
-
-/** What the acceptance page shows before the person chooses a password. */
-export async function lookupInvitation(db: Executor, clock: Clock, token: string) {
-  const inv = await findByToken(db, token);
-  if (!inv || inv.status !== "pending") throw invitationInvalid();
-  const { user, firmName } = await invitedUser(db, inv);
-  return {
-    email: user.email,
-    firm_name: firmName,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    expired: isExpired(inv, clock.now()),
-    expires_at: inv.expiresAt?.toISOString() ?? null,
-  };
-}
+import { findByToken, isExpired } from "./invitation-token.js";
+import type { TxContext } from "../context.js";
+import { invitationExpired, invitationInvalid, invitedUser } from "./invited-user.js";
 
 export interface AcceptInput {
   token: string;
@@ -47,8 +16,7 @@ export interface AcceptInput {
 
 /** Activates the user with their name and password; the link dies; the inviter hears of it. */
 export async function acceptInvitation(
-  tx: Tx,
-  clock: Clock,
+  { tx, clock }: TxContext,
   input: AcceptInput,
   passwordHash: string,
   meta: { ip?: string | null; userAgent?: string | null },

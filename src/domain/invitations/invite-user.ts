@@ -7,7 +7,8 @@ import { emailInUse, emailTaken, rethrowEmailConflict } from "../accounts/emails
 import type { ActorContext } from "../context.js";
 import { validation } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
-import { reserveLicenses, type Charge } from "../licenses/license-state.js";
+import { type Charge } from "../licenses/license-state.js";
+import { reserveLicenses } from "../licenses/reserve-licenses.js";
 import { newId } from "../secrets.js";
 import { sendInvitationEmail } from "./invitation-email.js";
 import { INVITATION_TTL_MS, makeInvitationToken } from "./invitation-token.js";
@@ -33,10 +34,11 @@ export async function assertFirmRoles(tx: Tx, firmId: string, roleIds: string[],
 }
 
 export async function inviteUser(
-  { tx, clock, actor }: ActorContext,
+  ctx: ActorContext,
   input: InviteInput,
   appUrl: string,
 ): Promise<{ userId: string; invitationId: string; expiresAt: Date; charge: Charge | null }> {
+  const { tx, clock, actor } = ctx;
   const roleIds = [...new Set(input.role_ids)];
   const granted = await assertFirmRoles(tx, actor.firmId, roleIds);
   const groupIds = [...new Set(input.group_ids ?? [])];
@@ -44,7 +46,7 @@ export async function inviteUser(
   // A taken email is refused before any license is quoted; the unique index settles any race.
   if (await emailTaken(tx, input.email)) throw emailInUse();
   // The subscription lock queues this firm's license changes (LIC-8).
-  const charge = await reserveLicenses(tx, clock, actor, 1, input.confirm_purchase ?? false);
+  const charge = await reserveLicenses(ctx, 1, input.confirm_purchase ?? false);
 
   const now = clock.now();
   const userId = newId();

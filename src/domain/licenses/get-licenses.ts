@@ -1,10 +1,10 @@
 /** LIC-10: the licenses view. */
 import { eq, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
 import { subscriptions } from "../../db/schema.js";
 import { notFound } from "../errors.js";
 import { availableLicenses, nextBillCents } from "./arithmetic.js";
 import type { Subscription } from "./license-state.js";
+import type { ReadContext } from "../context.js";
 
 const OCCUPIED = sql<number>`(select count(*)::int from users u
   where u.firm_id = "subscriptions"."firm_id" and u.status in ('invited', 'active'))`;
@@ -37,7 +37,8 @@ export function presentLicenses(sub: Subscription, occupied: number) {
  * The subscription and the licenses occupied, read by one statement so both come from the same
  * snapshot: read apart, a purchase committing between them showed more occupied than total.
  */
-export async function getLicenses(db: Executor, firmId: string) {
+export async function getLicenses({ db, actor }: ReadContext) {
+  const firmId = actor.firmId;
   const [row] = await db
     .select({ sub: subscriptions, occupied: OCCUPIED })
     .from(subscriptions)

@@ -3,7 +3,7 @@ import { assertStrongPassword, hashPassword, verifyPassword } from "../accounts/
 import type { ActorContext } from "../context.js";
 import { AppError, validation } from "../errors.js";
 import type { FieldError } from "../../shared/errors.js";
-import { lockUser } from "../users/deactivate-user.js";
+import { lockUser } from "../users/lock-user.js";
 import { applyNewPassword } from "./apply-new-password.js";
 
 export async function changePassword(

@@ -3,18 +3,17 @@
  * one (single use, one hour, stored as a hash); the caller learns nothing either way.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
 import { firms, passwordResets, users } from "../../db/schema.js";
-import type { Clock } from "../clock.js";
 import { passwordResetLinkEmail } from "../../mail/templates/password-reset-link.js";
 import { normaliseEmail } from "../accounts/emails.js";
 import { makeLinkToken } from "../link-token.js";
 import { enqueueEmail } from "../outbox/enqueue-email.js";
 import { newId } from "../secrets.js";
+import type { TxContext } from "../context.js";
 
 export const PASSWORD_RESET_TTL_MS = 3600 * 1000;
 
-export async function requestPasswordReset(tx: Tx, clock: Clock, email: string, appUrl: string): Promise<void> {
+export async function requestPasswordReset({ tx, clock }: TxContext, email: string, appUrl: string): Promise<void> {
   const [user] = await tx
     .select({ firmId: users.firmId, id: users.id, email: users.email, firstName: users.firstName, firmName: firms.name })
     .from(users)

@@ -1,18 +1,17 @@
 /** ACC-9: a reset link sets a new password, once, within the hour, and ends every session. */
 import { and, eq } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
 import { passwordResets } from "../../db/schema.js";
-import type { Clock } from "../clock.js";
 import { assertStrongPassword, hashPassword } from "../accounts/passwords.js";
 import { AppError } from "../errors.js";
 import { parseLinkToken, tokenMatches } from "../link-token.js";
-import { lockUser } from "../users/deactivate-user.js";
+import { lockUser } from "../users/lock-user.js";
 import { applyNewPassword } from "./apply-new-password.js";
+import type { TxContext } from "../context.js";
 
 const resetInvalid = () =>
   new AppError("reset_invalid", "This reset link is not valid. It may have been used or replaced by a newer one: ask for a new link.");
 
-export async function resetPassword(tx: Tx, clock: Clock, input: { token: string; new_password: string }): Promise<void> {
+export async function resetPassword({ tx, clock }: TxContext, input: { token: string; new_password: string }): Promise<void> {
   const key = parseLinkToken("pwr", input.token);
   if (!key) throw resetInvalid();
   const [reset] = await tx

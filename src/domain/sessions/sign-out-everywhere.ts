@@ -2,7 +2,7 @@
 import { authorize } from "../../policies/authorize.js";
 import type { ActorContext } from "../context.js";
 import { recordActivity } from "../feed/record-activity.js";
-import { lockUser } from "../users/deactivate-user.js";
+import { lockUser } from "../users/lock-user.js";
 import { fullName } from "../users/user-record.js";
 import { revokeAllSessions } from "./revoke-session.js";
 

@@ -3,45 +3,21 @@
  * token, the license (freed, or scheduled for removal at the next bill), and the feed. Nothing
  * the user made is deleted (DEA-4).
  */
-import { and, eq, sql } from "drizzle-orm";
-import { jobs, subscriptions, users } from "../../db/schema.js";
+import { and, eq } from "drizzle-orm";
+import { subscriptions, users } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
 import type { Clock } from "../clock.js";
 import { authorize } from "../../policies/authorize.js";
 import type { ActorContext } from "../context.js";
-import { notFound } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
-import { loadFirm } from "../firms/load-firm.js";
 import { lockSubscription } from "../licenses/license-state.js";
 import { revokeAllSessions } from "../sessions/revoke-session.js";
-import { fullName, withRoles, type UserRecord } from "./user-record.js";
-
-export const DEACTIVATE_JOB = "user.deactivate";
-
-/** Cancels the user's pending scheduled deactivation jobs (DEA-9). */
-export async function cancelDeactivationJobs(tx: Tx, firmId: string, userId: string, now: Date) {
-  await tx
-    .update(jobs)
-    .set({ status: "cancelled", finishedAt: now })
-    .where(and(eq(jobs.firmId, firmId), eq(jobs.kind, DEACTIVATE_JOB), eq(jobs.status, "pending"), sql`${jobs.payload}->>'user_id' = ${userId}`));
-}
+import { cancelDeactivationJobs } from "./deactivation-jobs.js";
+import { lockUser } from "./lock-user.js";
+import { fullName, type UserRecord } from "./user-record.js";
 
 export interface DeactivateOptions {
   removeLicenseAtNextBill: boolean;
-}
-
-/** The user, locked, as the policy sees them; a foreign or unknown id answers 404. */
-export async function lockUser(tx: Tx, firmId: string, userId: string): Promise<UserRecord> {
-  // FOR NO KEY UPDATE: it still queues concurrent changes of this user, but lets rows that only
-  // refer to the user (a notification, a session) be written meanwhile: a plain FOR UPDATE would
-  // block their foreign-key checks and can deadlock with the feed's lock.
-  const [row] = await tx.select().from(users).where(and(eq(users.firmId, firmId), eq(users.id, userId))).for("no key update");
-  if (!row) throw notFound("User");
-  // Who owns the firm is read once the user is locked: an ownership transfer, which locks the
-  // same users, has then either committed or not begun.
-  const { firm } = await loadFirm(tx, firmId);
-  const [user] = await withRoles(tx, firmId, firm.primarySubscriberId, [row]);
-  return user!;
 }
 
 export async function deactivateUser({ tx, clock, actor }: ActorContext, userId: string, opts: DeactivateOptions) {

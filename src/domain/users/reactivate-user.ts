@@ -8,20 +8,22 @@ import { authorize } from "../../policies/authorize.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "../accounts/emails.js";
 import type { ActorContext } from "../context.js";
 import { recordActivity } from "../feed/record-activity.js";
-import { lockSubscription, reserveLicenses, type Charge } from "../licenses/license-state.js";
-import { lockUser } from "./deactivate-user.js";
+import { lockSubscription, type Charge } from "../licenses/license-state.js";
+import { reserveLicenses } from "../licenses/reserve-licenses.js";
+import { lockUser } from "./lock-user.js";
 import { fullName } from "./user-record.js";
 
 export async function reactivateUser(
-  { tx, clock, actor }: ActorContext,
+  ctx: ActorContext,
   userId: string,
   input: { email?: string; confirmPurchase: boolean },
 ): Promise<{ charge: Charge | null }> {
+  const { tx, clock, actor } = ctx;
   await lockSubscription(tx, actor.firmId);
   const user = authorize(actor, "reactivate", await lockUser(tx, actor.firmId, userId));
   const email = input.email ?? user.email;
   if (await emailTaken(tx, email)) throw emailInUse("email");
-  const charge = await reserveLicenses(tx, clock, actor, 1, input.confirmPurchase);
+  const charge = await reserveLicenses(ctx, 1, input.confirmPurchase);
   const now = clock.now();
   try {
     await tx

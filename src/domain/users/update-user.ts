@@ -12,7 +12,7 @@ import { recordActivity } from "../feed/record-activity.js";
 import { setUserGroups } from "../groups/group-record.js";
 import { assertFirmRoles } from "../invitations/invite-user.js";
 import { loadFirm } from "../firms/load-firm.js";
-import { lockUser } from "./deactivate-user.js";
+import { lockUser } from "./lock-user.js";
 import { findUser, fullName, type UserRecord } from "./user-record.js";
 
 const PROFILE = {

@@ -8,6 +8,7 @@ import { requirePolicy } from "../../policies/authorize.js";
 import { feedPolicy } from "../../policies/feed.js";
 import { actorOf } from "../plugins/auth.js";
 import type { App, Deps } from "../deps.js";
+import { read } from "../use-case.js";
 
 export async function activityRoutes(app: App, deps: Deps) {
   const { db } = deps.database;
@@ -17,13 +18,13 @@ export async function activityRoutes(app: App, deps: Deps) {
     { config: { auth: "feed.view" }, schema: { tags: ["feed"], summary: "The firm feed, newest first", querystring: activitiesQuery, response: { 200: listOf(activityOut) } } },
     async (request) => {
       const q = request.query;
-      const result = await listActivities(db, actorOf(request).firmId, {
+      const result = await read(deps, request, (ctx) => listActivities(ctx, {
         userId: q.user_id,
         kind: q.kind,
         deletionsOnly: q.deletions_only === "true",
         limit: q.limit,
         cursor: q.cursor,
-      });
+      }));
       return { data: result.data.map(presentActivity), next_cursor: result.next_cursor };
     },
   );
@@ -33,7 +34,7 @@ export async function activityRoutes(app: App, deps: Deps) {
     { config: { auth: "feed.view" }, schema: { tags: ["feed"], summary: "The firm feed as CSV (filters as for /activities)", querystring: activitiesQuery.omit({ limit: true, cursor: true }) } },
     async (request, reply) => {
       const q = request.query;
-      const csv = exportActivities(db, actorOf(request).firmId, { userId: q.user_id, kind: q.kind, deletionsOnly: q.deletions_only === "true" });
+      const csv = exportActivities({ db, clock: deps.clock, actor: actorOf(request) }, { userId: q.user_id, kind: q.kind, deletionsOnly: q.deletions_only === "true" });
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="feed-${deps.clock.now().toISOString().slice(0, 10)}.csv"`)
@@ -49,7 +50,7 @@ export async function activityRoutes(app: App, deps: Deps) {
       if (!(await findUser(db, actor.firmId, "", request.params.id))) throw notFound("User");
       // One's own page for everyone; anyone else's for those who see the feed.
       requirePolicy(feedPolicy.view_activity_of(actor, request.params.id));
-      const result = await listActivities(db, actor.firmId, { aboutUserId: request.params.id, limit: request.query.limit, cursor: request.query.cursor });
+      const result = await listActivities({ db, clock: deps.clock, actor }, { aboutUserId: request.params.id, limit: request.query.limit, cursor: request.query.cursor });
       return { data: result.data.map(presentActivity), next_cursor: result.next_cursor };
     },
   );

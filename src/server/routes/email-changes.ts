@@ -2,7 +2,7 @@
 import { confirmEmailChange } from "../../domain/emails/confirm-email-change.js";
 import { requestEmailChange } from "../../domain/emails/request-email-change.js";
 import { requestOwnEmailChange } from "../../domain/emails/request-own-email-change.js";
-import { change } from "../use-case.js";
+import { change, publicChange } from "../use-case.js";
 import { notFound } from "../../domain/errors.js";
 import { loadFirm } from "../../domain/firms/load-firm.js";
 import { actorFor, findUser } from "../../domain/users/user-record.js";
@@ -41,8 +41,8 @@ export async function emailChangeRoutes(app: App, deps: Deps) {
     { config: { auth: "public", limits: [perAddress("email-change-confirm", 30, 60)] }, schema: { tags: ["me"], summary: "Confirm a new login email through its link", body: confirmEmailBody, response: { 200: userOut } } },
     async (request) => {
       const signedIn = request.actorOrNull;
-      const { firmId, userId } = await db.transaction((tx) =>
-        confirmEmailChange(tx, deps.clock, request.body.token, signedIn ? signedIn.sessionId : null),
+      const { firmId, userId } = await publicChange(deps, (ctx) =>
+        confirmEmailChange(ctx, request.body.token, signedIn ? signedIn.sessionId : null),
       );
       const { firm } = await loadFirm(db, firmId);
       const user = await findUser(db, firmId, firm.primarySubscriberId, userId);

@@ -21,7 +21,7 @@ export async function licenseRoutes(app: App, deps: Deps) {
   app.get(
     "/licenses",
     { config: { auth: ["users.manage", "licenses.manage", "billing.view"] }, schema: { tags: ["licenses"], summary: "Total, occupied, available and pending licenses, and the next bill", response: { 200: licensesOut } } },
-    async (request) => getLicenses(db, actorOf(request).firmId),
+    async (request) => read(deps, request, (ctx) => getLicenses(ctx)),
   );
 
   app.post(

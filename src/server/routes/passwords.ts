@@ -4,14 +4,12 @@ import { changePassword } from "../../domain/passwords/change-password.js";
 import { requestPasswordReset } from "../../domain/passwords/request-password-reset.js";
 import { resetPassword } from "../../domain/passwords/reset-password.js";
 import { changePasswordBody, passwordResetBody, passwordResetConfirmBody } from "../../shared/schemas.js";
-import { change } from "../use-case.js";
+import { change, publicChange } from "../use-case.js";
 import { perAddress, perEmail, perUser } from "../plugins/rate-limits.js";
 import { appUrl } from "../http.js";
 import type { App, Deps } from "../deps.js";
 
 export async function passwordRoutes(app: App, deps: Deps) {
-  const { db } = deps.database;
-
   app.post(
     "/me/password",
     {
@@ -45,7 +43,7 @@ export async function passwordRoutes(app: App, deps: Deps) {
       const { email } = request.body;
       const url = appUrl(deps, request);
       // Answered before the look-up, so the time taken says nothing about the email.
-      deps.background.run("password-reset", () => db.transaction((tx) => requestPasswordReset(tx, deps.clock, email, url)));
+      deps.background.run("password-reset", () => publicChange(deps, (ctx) => requestPasswordReset(ctx, email, url)));
       return reply.code(202).send(null);
     },
   );
@@ -62,7 +60,7 @@ export async function passwordRoutes(app: App, deps: Deps) {
       },
     },
     async (request, reply) => {
-      await db.transaction((tx) => resetPassword(tx, deps.clock, request.body));
+      await publicChange(deps, (ctx) => resetPassword(ctx, request.body));
       return reply.code(204).send(null);
     },
   );
