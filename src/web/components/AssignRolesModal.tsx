@@ -7,6 +7,7 @@ import { useRoles } from "../api/queries";
 import type { User } from "../api/types";
 import { useAssignRoles } from "../api/userEdit";
 import { plural } from "../format";
+import { FormAlert } from "./FormAlert";
 
 const displayName = (user: User) => user.name.trim() || user.email;
 
@@ -98,11 +99,7 @@ export function AssignRolesModal({ opened, users, onClose, onDeselect, onAssigne
           The roles you choose are added to {plural(users.length, "selected user")} ({namesOf(users)}). Roles they already hold are
           kept; nothing is taken away.
         </Text>
-        {alert && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {alert}
-          </Alert>
-        )}
+        <FormAlert>{alert}</FormAlert>
         {refusals.length > 0 && (
           <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" title="Nothing was changed" data-testid="assign-refusals">
             <Text size="sm" mb={6}>

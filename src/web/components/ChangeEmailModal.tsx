@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertCircle } from "@tabler/icons-react";
 import { useRequestEmailChange } from "../api/emailChange";
 import { applyProblemToForm, EMAIL_SHAPE } from "../api/forms";
 import { fieldName, isProblem } from "../api/problem";
 import type { EmailChange, User } from "../api/types";
+import { FormAlert } from "./FormAlert";
 
 /**
  * Asks for a new login email (EML-1, EML-3). For one's own record the current password is
@@ -62,11 +62,7 @@ export function ChangeEmailModal({ user, self, opened, onClose, onRequested }: {
               ? "We send a confirmation link to the new address and tell your current one about the change. Your login email changes only when the link is followed; until then, keep signing in as you do now."
               : `We send ${user.name || user.email} a confirmation link at the new address and tell their current one about the change. Their login email changes only when the link is followed.`}
           </Text>
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {alert}
-            </Alert>
-          )}
+          <FormAlert>{alert}</FormAlert>
           <TextInput label="Current login email" value={user.email} readOnly variant="filled" />
           <TextInput
             label="New login email"

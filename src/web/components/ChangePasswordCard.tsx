@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { Alert, Button, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertCircle, IconLockCheck } from "@tabler/icons-react";
+import { IconLockCheck } from "@tabler/icons-react";
 import { LIMITS } from "../../shared/limits";
 import { applyProblemToForm } from "../api/forms";
 import { useChangePassword } from "../api/passwords";
 import { fieldName, isProblem } from "../api/problem";
+import { FormAlert } from "./FormAlert";
 
 const SIGNED_OUT = "Your other sessions and API tokens were signed out; this one stays signed in.";
 
@@ -72,11 +73,7 @@ export function ChangePasswordCard() {
               <b>Password changed.</b> {SIGNED_OUT}
             </Alert>
           )}
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {alert}
-            </Alert>
-          )}
+          <FormAlert>{alert}</FormAlert>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <PasswordInput
               label="Current password"

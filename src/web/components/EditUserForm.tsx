@@ -9,6 +9,7 @@ import { isProblem } from "../api/problem";
 import { useCurrentUser, useGroups, useRoles } from "../api/queries";
 import { useUpdateUser, type VersionedUser } from "../api/userEdit";
 import { editableOf, timeZoneOptions, toFormValues, toUpdateBody, type UserFormValues } from "./userFormValues";
+import { FormAlert } from "./FormAlert";
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -95,11 +96,7 @@ export function EditUserForm({ versioned, onReload, reloading }: { versioned: Ve
     <form onSubmit={form.onSubmit(save)} noValidate>
       <Stack gap="lg" maw={880} className="readable-disabled">
         {conflict && <ConflictAlert onReload={onReload} reloading={reloading} />}
-        {alert && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {alert}
-          </Alert>
-        )}
+        <FormAlert>{alert}</FormAlert>
         <Section title="Profile" description="Name, initials and contact details, shown across the firm.">
           <Grid gap="md">
             <Grid.Col span={{ base: 12, sm: 5 }}>{text("first_name", "First name", { required: true })}</Grid.Col>

@@ -3,10 +3,11 @@ import { useEffect, useState } from "react";
 import { Alert, Button, Checkbox, Group as Row, Modal, MultiSelect, Stack, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconAlertCircle, IconArchive } from "@tabler/icons-react";
+import { IconArchive } from "@tabler/icons-react";
 import { applyProblemToForm } from "../api/forms";
 import { usePeople, useSaveGroup } from "../api/groups";
 import type { Group, GroupBody } from "../api/types";
+import { FormAlert } from "./FormAlert";
 
 interface Values {
   name: string;
@@ -94,11 +95,7 @@ export function GroupModal({ opened, group, onClose }: { opened: boolean; group?
               This group is archived. Unarchive it to change its name or members.
             </Alert>
           )}
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {alert}
-            </Alert>
-          )}
+          <FormAlert>{alert}</FormAlert>
           <TextInput label="Name" required maxLength={LIMITS.nameMax} disabled={archived} data-autofocus placeholder="e.g. Litigation team" {...form.getInputProps("name")} />
           <Textarea label="Description" placeholder="Optional" autosize minRows={2} maxRows={5} maxLength={LIMITS.descriptionMax} {...form.getInputProps("description")} />
           <Checkbox

@@ -5,7 +5,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconAlertCircle, IconReceipt } from "@tabler/icons-react";
+import { IconReceipt } from "@tabler/icons-react";
 import { applyProblemToForm, EMAIL_SHAPE } from "../api/forms";
 import { useIdempotencyKey } from "../api/idempotency";
 import { useInviteUser } from "../api/invitationMutations";
@@ -14,6 +14,7 @@ import { useGroups, useLicenses, useRoles } from "../api/queries";
 import type { InviteBody, Quote } from "../api/types";
 import { formatDate, formatMoney, plural } from "../format";
 import { subscriptionLabel } from "./UserBadges";
+import { FormAlert } from "./FormAlert";
 
 const MESSAGE_MAX = LIMITS.invitationMessageMax;
 
@@ -134,11 +135,7 @@ export function InviteUserModal({ opened, onClose, onInvited }: { opened: boolea
             They receive an email with a link to choose their password, valid for 24 hours. Until it is accepted or
             revoked, the invitation holds a license.
           </Text>
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {alert}
-            </Alert>
-          )}
+          <FormAlert>{alert}</FormAlert>
           {quote && <InviteSummary values={form.getValues()} roleNames={roleNames} />}
           <Fieldset variant="unstyled" p={0} m={0} display={quote ? "none" : undefined}>
             <Stack gap="md">

@@ -1,12 +1,12 @@
 import { LIMITS } from "../../shared/limits";
 import { useEffect, useState } from "react";
-import { Alert, Button, Checkbox, Group, Modal, ScrollArea, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, Modal, ScrollArea, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconAlertCircle } from "@tabler/icons-react";
 import { applyProblemToForm } from "../api/forms";
 import { useCreateRole, usePermissions, useUpdateRole } from "../api/roles";
 import type { PermissionKey, Role } from "../api/types";
+import { FormAlert } from "./FormAlert";
 
 interface Values {
   name: string;
@@ -63,11 +63,7 @@ export function RoleModal({ opened, role, onClose }: { opened: boolean; role?: R
               assign it to people from Manage users.
             </Text>
           )}
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {alert}
-            </Alert>
-          )}
+          <FormAlert>{alert}</FormAlert>
           <TextInput label="Name" required maxLength={LIMITS.roleNameMax} data-autofocus placeholder="e.g. Intake coordinator" {...form.getInputProps("name")} />
           {!renaming && (
             <Checkbox.Group label="Permissions" description="Leave all unticked for a role that grants nothing extra." {...form.getInputProps("permissions")}>

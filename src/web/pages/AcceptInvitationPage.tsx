@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Alert, Anchor, Button, Center, Loader, PasswordInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertCircle, IconClockX, IconLinkOff } from "@tabler/icons-react";
+import { IconClockX, IconLinkOff } from "@tabler/icons-react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { applyProblemToForm } from "../api/forms";
 import { useAcceptInvitation } from "../api/invitationMutations";
@@ -10,6 +10,7 @@ import { useInvitationLookup } from "../api/queries";
 import type { InvitationLookup } from "../api/types";
 import { AuthLayout } from "../components/AuthLayout";
 import { LoadError } from "../components/LoadError";
+import { FormAlert } from "../components/FormAlert";
 
 const PASSWORD_MIN = 12;
 
@@ -91,11 +92,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {alert}
-            </Alert>
-          )}
+          <FormAlert>{alert}</FormAlert>
           <TextInput label="Email" value={invitation.email} readOnly variant="filled" description="You will sign in with this address." />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
             <TextInput label="First name" autoComplete="given-name" key={form.key("first_name")} {...form.getInputProps("first_name")} />

@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from "react";
 import { Alert, Anchor, Button, Stack, Text } from "@mantine/core";
-import { IconAlertCircle, IconAt, IconCircleCheck, IconClockX, IconLinkOff } from "@tabler/icons-react";
+import { IconAt, IconCircleCheck, IconClockX, IconLinkOff } from "@tabler/icons-react";
 import { Link, useSearchParams } from "react-router";
 import { useConfirmEmailChange } from "../api/emailChange";
 import { isProblem, problemMessage } from "../api/problem";
 import { useMe } from "../api/queries";
 import { AuthLayout } from "../components/AuthLayout";
+import { FormAlert } from "../components/FormAlert";
 
 type Gone = "invalid" | "expired" | "taken";
 
@@ -113,11 +114,7 @@ export function ConfirmEmailPage() {
       subtitle="One last step to change the email you sign in to Chambers with."
     >
       <Stack gap="md">
-        {alert && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-            {alert}
-          </Alert>
-        )}
+        <FormAlert>{alert}</FormAlert>
         <Text size="sm">
           Once confirmed, you sign in with the address this link was sent to, and your other sessions are signed out.
           Until then, nothing changes.

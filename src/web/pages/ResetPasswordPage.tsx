@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { Alert, Anchor, Button, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertCircle, IconCircleCheck, IconClockX, IconLinkOff } from "@tabler/icons-react";
+import { IconCircleCheck, IconClockX, IconLinkOff } from "@tabler/icons-react";
 import { Link, useSearchParams } from "react-router";
 import { LIMITS } from "../../shared/limits";
 import { applyProblemToForm } from "../api/forms";
 import { useConfirmPasswordReset } from "../api/passwords";
 import { fieldName, isProblem } from "../api/problem";
 import { AuthLayout } from "../components/AuthLayout";
+import { FormAlert } from "../components/FormAlert";
 
 type Gone = "invalid" | "expired";
 
@@ -122,11 +123,7 @@ export function ResetPasswordPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {alert}
-            </Alert>
-          )}
+          <FormAlert>{alert}</FormAlert>
           <PasswordInput
             label="New password"
             autoComplete="new-password"

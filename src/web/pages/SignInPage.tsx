@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertCircle } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { applyProblemToForm } from "../api/forms";
 import { useSignIn } from "../api/mutations";
 import { isProblem } from "../api/problem";
 import { AuthLayout } from "../components/AuthLayout";
+import { FormAlert } from "../components/FormAlert";
 
 /** Sign-in messages never say which of email or password was wrong (SEC-2). */
 function signInMessage(error: unknown): string | null {
@@ -59,11 +59,7 @@ export function SignInPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {alert}
-            </Alert>
-          )}
+          <FormAlert>{alert}</FormAlert>
           <TextInput
             label="Email"
             type="email"

@@ -1,14 +1,14 @@
 import { useState } from "react";
 import {
-  Alert, Anchor, Button, Divider, Group, Input, NumberInput, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput,
+  Anchor, Button, Divider, Group, Input, NumberInput, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertCircle } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { applyProblemToForm } from "../api/forms";
 import { useSignUp } from "../api/mutations";
 import { isProblem } from "../api/problem";
 import { AuthLayout } from "../components/AuthLayout";
+import { FormAlert } from "../components/FormAlert";
 
 const PASSWORD_MIN = 12;
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -77,11 +77,7 @@ export function SignUpPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {alert && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {alert}
-            </Alert>
-          )}
+          <FormAlert>{alert}</FormAlert>
           <TextInput
             label="Firm name"
             autoComplete="organization"
