@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { advanceClock } from "./api.js";
-import { newFirm, newInvitee, screenshot, signInInUi, signUpByApi } from "./helpers.js";
+import { newFirm, newInvitee, screenshot, signInInUi, signUpByApi, expectAccessible } from "./helpers.js";
 import { waitForMailLink } from "./mail.js";
 
 const baseURL = () => test.info().project.use.baseURL!;
@@ -48,6 +48,7 @@ test("ACC-9 a forgotten password is reset through the emailed link, which works 
   await expect(page).toHaveURL(/\/forgot-password$/);
   await expectAccessibleBasics(page, "Reset your password");
   await screenshot(page, "forgot-password");
+  await expectAccessible(page);
 
   // From the keyboard alone: the email field has the focus, Enter sends.
   await expect(page.getByLabel("Email")).toBeFocused();
@@ -56,6 +57,7 @@ test("ACC-9 a forgotten password is reset through the emailed link, which works 
   await expect(page.getByTestId("reset-requested")).toHaveText(SENT);
   await expectAccessibleBasics(page, "Check your email");
   await screenshot(page, "forgot-password-sent");
+  await expectAccessible(page);
 
   // An address without an account gets the very same answer.
   await page.getByRole("button", { name: "ask again" }).click();
@@ -80,6 +82,7 @@ test("ACC-9 a forgotten password is reset through the emailed link, which works 
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(newPassword).toHaveAccessibleDescription(/too common/i);
   await screenshot(page, "reset-password-weak");
+  await expectAccessible(page);
   // The refused attempt used nothing up: the old password still works.
   expect(await statusOfMe(elsewhere, oldToken)).toBe(200);
 
@@ -95,6 +98,7 @@ test("ACC-9 a forgotten password is reset through the emailed link, which works 
   await expect(page.getByTestId("password-reset-done")).toContainText("Every session and API token you had has been signed out");
   await expectAccessibleBasics(page, "Your password has been changed");
   await screenshot(page, "reset-password-done");
+  await expectAccessible(page);
 
   // Every session of the user ended, and they are told by email.
   expect(await statusOfMe(elsewhere, oldToken)).toBe(401);
@@ -117,6 +121,7 @@ test("ACC-9 a forgotten password is reset through the emailed link, which works 
   await expect(page.getByTestId("reset-unusable")).toContainText("ask for a new link");
   await expectAccessibleBasics(page, "This reset link is not valid");
   await screenshot(page, "reset-password-invalid");
+  await expectAccessible(page);
   await page.getByRole("link", { name: "Ask for a new link" }).click();
   await expect(page).toHaveURL(/\/forgot-password$/);
   // Nothing changed: the password set through the link still signs in.
@@ -154,6 +159,7 @@ test("ACC-9 a signed-in user changes their password with the current one; their 
   await expect(current).toHaveAccessibleDescription(/current password is incorrect/i);
   await expect(current).toHaveValue("");
   await screenshot(page, "change-password-wrong-current");
+  await expectAccessible(page);
   expect(await statusOfMe(device, deviceToken)).toBe(200);
 
   // A weak new password lands on the new password's field.
@@ -180,6 +186,7 @@ test("ACC-9 a signed-in user changes their password with the current one; their 
   await expect(page.getByTestId("session-row").first()).toContainText("This session");
   await expect(page.getByRole("heading", { name: "No API tokens" })).toBeVisible();
   await screenshot(page, "change-password-done");
+  await expectAccessible(page);
 
   expect(await statusOfMe(device, deviceToken)).toBe(401);
   expect(await statusOfMe(device, apiToken)).toBe(401);
@@ -218,6 +225,7 @@ test("ACC-9 an expired reset link says so and changes nothing; too many requests
   await expect(page.getByTestId("reset-unusable")).toContainText("Reset links work for one hour");
   await expectAccessibleBasics(page, "This reset link has expired");
   await screenshot(page, "reset-password-expired");
+  await expectAccessible(page);
   await other.dispose();
   await signInElsewhere(playwright, firm.email, firm.password);
 

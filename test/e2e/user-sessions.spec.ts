@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { AdminApi, acceptInvitation } from "./api.js";
-import { newFirm, newInvitee, screenshot, signUpByApi } from "./helpers.js";
+import { newFirm, newInvitee, screenshot, signUpByApi, expectAccessible } from "./helpers.js";
 import { waitForInvitationLink } from "./mail.js";
 
 const baseURL = () => test.info().project.use.baseURL!;
@@ -18,7 +18,7 @@ test("SES-2 an administrator sees a user's sessions and signs them out everywher
   expect((await device.get("/api/v1/me")).status()).toBe(200);
 
   await page.goto(`/settings/users/${id}`);
-  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 2, exact: true })).toBeVisible();
   const card = page.getByTestId("user-sessions-card");
   const table = card.getByRole("table", { name: "Sessions" });
   const rows = table.getByTestId("user-session-row");
@@ -29,11 +29,13 @@ test("SES-2 an administrator sees a user's sessions and signs them out everywher
   await expect(rows.first()).toContainText("127.0.0.1");
   await expect(table.getByRole("columnheader")).toHaveText(["Device", "IP address", "Signed in", "Last seen"]);
   await screenshot(page, "user-sessions");
+  await expectAccessible(page);
 
   await card.getByRole("button", { name: "Sign out everywhere" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("Sign Jordan Whitfield out everywhere?");
   await dialog.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(dialog).toBeHidden();
 
   // No reload: the list is asked for again and comes back empty.
   await expect(page.getByText("Jordan Whitfield was signed out everywhere.")).toBeVisible();
@@ -41,7 +43,7 @@ test("SES-2 an administrator sees a user's sessions and signs them out everywher
   await expect(rows).toHaveCount(0);
   expect((await device.get("/api/v1/me")).status()).toBe(401);
   // They were not deactivated.
-  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 2, exact: true })).toBeVisible();
   expect((await admin.user(id!)).user).toMatchObject({ id, status: "active" });
   await screenshot(page, "user-sessions-signed-out");
   await device.dispose();

@@ -74,7 +74,7 @@ export function GroupsTable({ groups, people, actions }: { groups: Group[]; peop
               </Table.Td>
               <Table.Td>
                 {group.exclude_from_custom_rates ? (
-                  <Badge color="orange" variant="light">
+                  <Badge color="orange.9" variant="light">
                     Excluded
                   </Badge>
                 ) : (

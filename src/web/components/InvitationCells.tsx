@@ -27,7 +27,7 @@ export function ExpiresCell({ user }: { user: User }) {
   if (invitation.expired) {
     return (
       <Tooltip label={`Expired ${formatDate(invitation.expires_at, true)}. Resend it for a new 24-hour link.`}>
-        <Badge color="orange" variant="light" data-testid="expired-badge">
+        <Badge color="orange.9" variant="light" data-testid="expired-badge">
           Expired
         </Badge>
       </Tooltip>

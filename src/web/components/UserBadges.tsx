@@ -11,14 +11,14 @@ export function StatusBadge({ user }: { user: User }) {
   if (user.status === "invited") {
     if (user.invitation?.expired) {
       return (
-        <Badge color="orange" variant="light">
+        <Badge color="orange.9" variant="light">
           Invitation expired
         </Badge>
       );
     }
     return (
       <Tooltip label={user.invitation ? `Invitation valid until ${formatDate(user.invitation.expires_at, true)}` : "Invited"}>
-        <Badge color="blue" variant="light">
+        <Badge color="blue.9" variant="light">
           Invited
         </Badge>
       </Tooltip>
@@ -26,14 +26,14 @@ export function StatusBadge({ user }: { user: User }) {
   }
   if (user.status === "deactivated") {
     return (
-      <Badge color="gray" variant="light">
+      <Badge color="gray.9" variant="light">
         Deactivated
       </Badge>
     );
   }
   return (
     <Group gap={6} wrap="nowrap">
-      <Badge color="teal" variant="light">
+      <Badge color="teal.9" variant="light">
         Active
       </Badge>
       {user.scheduled_deactivation_at && (

@@ -82,7 +82,7 @@ export function AccountPage() {
         <Paper withBorder p="lg">
           <Group justify="space-between" mb="md">
             <Title order={4}>Firm</Title>
-            <Badge color={status === "active" ? "teal" : "gray"} variant="light">
+            <Badge color={status === "active" ? "teal.9" : "gray.9"} variant="light">
               {status === "active" ? "Active" : "Closed"}
             </Badge>
           </Group>

@@ -37,7 +37,7 @@ function SessionRow({ session }: { session: Session }) {
               {device}
             </Text>
             {session.current && (
-              <Badge size="xs" color="teal" variant="light" w="fit-content">
+              <Badge size="xs" color="teal.9" variant="light" w="fit-content">
                 This session
               </Badge>
             )}
