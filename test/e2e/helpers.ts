@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export interface FirmFixture {
@@ -72,7 +73,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** CON-5: axe-core finds no serious or critical violation on what the page shows now. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const { default: AxeBuilder } = await import("@axe-core/playwright");
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
