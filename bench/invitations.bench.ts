@@ -28,9 +28,9 @@ async function throughput(task: (i: number) => Promise<void>): Promise<{ per_sec
 export async function run() {
   const chambers = await startChambers();
   try {
-    const { db } = chambers.it.deps.database;
+    const { db } = chambers.it.runtime.deps.database;
     const suffix = Math.random().toString(36).slice(2, 10);
-    const signup = await chambers.it.app.inject({
+    const signup = await chambers.it.runtime.app.inject({
       method: "POST",
       url: "/api/v1/signup",
       payload: { firm_name: `Bench ${suffix}`, first_name: "Bea", last_name: "Bench", email: `owner.${suffix}@bench.test`, password: "steady-lantern-harbour-42", plan: "annual", licenses: COUNT + 10 },

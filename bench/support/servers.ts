@@ -1,6 +1,12 @@
-/** Real listening servers for HTTP benchmarks: Chambers itself and a bare Fastify baseline. */
+/**
+ * Real listening servers for HTTP benchmarks: Chambers itself, on a scratch database of its own,
+ * and bare Fastify baselines in the same process.
+ */
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
 import Fastify, { type FastifyInstance } from "fastify";
+import pg from "pg";
 import { loadConfig } from "../../src/config.js";
 import { startRuntime, type Runtime } from "../../src/runtime.js";
 
@@ -15,18 +21,91 @@ const baseUrlOf = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.addr
 /** Which database the benchmarks run on: BENCH_DATABASE_URL's PostgreSQL, or PGlite in memory. */
 export const benchDatabase = () => (process.env.BENCH_DATABASE_URL ? "postgres" : "pglite");
 
-/** Chambers on an empty database, listening on a free port. */
-export async function startChambers(): Promise<Listening<Runtime>> {
-  const config = loadConfig({ DATABASE_URL: process.env.BENCH_DATABASE_URL ?? "", DATA_DIR: "memory://", LOG_LEVEL: "silent" });
-  const runtime = await startRuntime(config, { logger: false });
-  await runtime.app.listen({ port: 0, host: "127.0.0.1" });
-  return { it: runtime, baseUrl: baseUrlOf(runtime.app), close: () => runtime.close() };
+/**
+ * A database of the benchmark's own on BENCH_DATABASE_URL's server, dropped when it ends, so a
+ * run starts empty and leaves nothing behind. (Not `chambers_t_*`: the test suites drop those.)
+ */
+async function scratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `chambers_bench_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    url: scratch.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
 }
 
-/** The floor: a Fastify route that answers {ok:true} and does nothing else. */
-export async function startBare(): Promise<Listening<FastifyInstance>> {
+/** Hand-written SQL straight on the driver, beside Chambers: the baselines' only way to the database. */
+export interface RawDatabase {
+  /** A named statement on PostgreSQL (parsed once per connection); PGlite has no such thing. */
+  query<Row>(name: string, text: string, values?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export interface Chambers {
+  runtime: Runtime;
+  /** The same database, through a `pg.Pool` of 10 of its own (PostgreSQL) or the same PGlite. */
+  raw: RawDatabase;
+}
+
+/** Chambers on an empty database of its own, listening on a free port. */
+export async function startChambers(): Promise<Listening<Chambers>> {
+  const server = process.env.BENCH_DATABASE_URL;
+  const scratch = server ? await scratchDatabase(server) : null;
+  try {
+    const config = loadConfig({ DATABASE_URL: scratch?.url ?? "", DATA_DIR: "memory://", LOG_LEVEL: "silent" });
+    const runtime = await startRuntime(config, { logger: false });
+    await runtime.app.listen({ port: 0, host: "127.0.0.1" });
+    const raw = scratch ? rawPostgres(scratch.url) : rawPglite((runtime.deps.database.db as unknown as { $client: PGlite }).$client);
+    return {
+      it: { runtime, raw },
+      baseUrl: baseUrlOf(runtime.app),
+      async close() {
+        await raw.close();
+        await runtime.close();
+        await scratch?.drop();
+      },
+    };
+  } catch (err) {
+    await scratch?.drop();
+    throw err;
+  }
+}
+
+function rawPostgres(url: string): RawDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return {
+    async query<Row>(name: string, text: string, values: unknown[] = []) {
+      return (await pool.query({ name, text, values })).rows as Row[];
+    },
+    close: () => pool.end(),
+  };
+}
+
+function rawPglite(client: PGlite): RawDatabase {
+  return {
+    async query<Row>(_name: string, text: string, values: unknown[] = []) {
+      return (await client.query<Row>(text, values)).rows;
+    },
+    // Chambers owns it and closes it.
+    close: async () => undefined,
+  };
+}
+
+/** Bare Fastify, no plugins: `/bare` answers {ok:true} with no database; `build` adds routes. */
+export async function startBare(build?: (app: FastifyInstance) => void): Promise<Listening<FastifyInstance>> {
   const app = Fastify({ logger: false });
   app.get("/bare", async () => ({ ok: true }));
+  build?.(app);
   await app.listen({ port: 0, host: "127.0.0.1" });
   return { it: app, baseUrl: baseUrlOf(app), close: () => app.close() };
 }

@@ -9,7 +9,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { getTableColumns, type ExtractTablesWithRelations, type Table } from "drizzle-orm";
 import pg from "pg";
 import * as schema from "./schema.js";
 
@@ -20,6 +20,47 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Executor = Db | Tx;
 
 export type Listener = (payload: string) => void;
+
+/** What Drizzle's sessions hold: pg's Pool or pooled Client, or PGlite or its transaction. */
+interface DriverClient {
+  query(text: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * A hot statement (DESIGN habit 16): its SQL is written once, with `$1`, `$2`... for its
+ * parameters, and sent straight to the driver under the database or transaction the executor
+ * stands for. On PostgreSQL it is a named prepared statement, parsed and planned once per
+ * connection; PGlite, in process, has no such thing. Rows come back with the driver's own
+ * types (timestamps as Dates, JSON parsed); `tableColumns` maps them.
+ */
+export function prepared<Row>(name: string, text: string): (executor: Executor, params: unknown[]) => Promise<Row[]> {
+  return async (executor, params) => {
+    const client = (executor._.session as unknown as { client: DriverClient }).client;
+    const named = client instanceof pg.Pool || client instanceof pg.Client;
+    const result = named ? await client.query({ name, text, values: params }) : await client.query(text, params);
+    return result.rows as Row[];
+  };
+}
+
+/**
+ * A table's columns for a hand-written statement: the select list (`alias.column as
+ * prefix+column`) and the mapping of such a row back to the table's Drizzle type, through
+ * Drizzle's own column mappers, so a column added to the schema is never forgotten here.
+ */
+export function tableColumns<T extends Table>(table: T, alias: string, prefix = "") {
+  const fields = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, column, as: `${prefix}${column.name}` }));
+  return {
+    select: fields.map((f) => `${alias}."${f.column.name}" as "${f.as}"`).join(", "),
+    map(raw: Record<string, unknown>): T["$inferSelect"] {
+      const out: Record<string, unknown> = {};
+      for (const f of fields) {
+        const value = raw[f.as];
+        out[f.key] = value === null || value === undefined ? null : value instanceof Date ? value : f.column.mapFromDriverValue(value);
+      }
+      return out as T["$inferSelect"];
+    },
+  };
+}
 
 export interface Database {
   db: Db;

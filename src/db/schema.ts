@@ -16,6 +16,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   foreignKey,
   index,
   integer,
@@ -25,6 +26,7 @@ import {
   text,
   type PgTableExtraConfigValue,
   timestamp,
+  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
@@ -484,3 +486,297 @@ export const rateLimits = pgTable("rate_limits", {
   hits: integer("hits").notNull(),
   resetAt: ts("reset_at").notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Practice data (PRC): enough of it to make leaving real. Nothing here is ever deleted (no API
+// deletes a practice record, so there is no soft delete either, USR-1); every user named here
+// was an active user when chosen (PRC-2), so no row ever points at a revocable invitee and no
+// key cascades. Each table's firm_id is pinned by a NOT NULL composite key to a user or a
+// matter of the same firm, so none needs a key of its own on `firms`.
+
+/** People outside the firm: clients of matters, participants of secure messages (PRC-1, PRC-8). */
+export const contacts = pgTable(
+  "contacts",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    createdById: text("created_by_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "contacts_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    index("contacts_firm_name_idx").on(t.firmId, sql`lower(${t.name})`, t.id),
+  ],
+);
+
+/**
+ * PRC-1, GRP-3: a matter. `access_owner_id` is the one person who sees a private matter
+ * (PRC-7), set exactly when the access is private. The status keeps when and by whom it last
+ * changed (habit 6).
+ */
+export const matters = pgTable(
+  "matters",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    number: text("number").notNull(),
+    description: text("description").notNull(),
+    status: text("status", { enum: ["open", "pending", "closed"] }).notNull(),
+    statusChangedAt: ts("status_changed_at").notNull(),
+    statusChangedById: text("status_changed_by_id").notNull(),
+    responsibleAttorneyId: text("responsible_attorney_id").notNull(),
+    originatingAttorneyId: text("originating_attorney_id").notNull(),
+    clientId: text("client_id"),
+    accessKind: text("access_kind", { enum: ["everyone", "groups", "private"] }).notNull(),
+    accessOwnerId: text("access_owner_id"),
+    createdById: text("created_by_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "matters_responsible_attorney_fk", columns: [t.firmId, t.responsibleAttorneyId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "matters_originating_attorney_fk", columns: [t.firmId, t.originatingAttorneyId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "matters_client_fk", columns: [t.firmId, t.clientId], foreignColumns: [contacts.firmId, contacts.id] }),
+    foreignKey({ name: "matters_access_owner_fk", columns: [t.firmId, t.accessOwnerId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "matters_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "matters_status_changed_by_fk", columns: [t.firmId, t.statusChangedById], foreignColumns: [users.firmId, users.id] }),
+    check("matters_private_has_owner", sql`(${t.accessKind} = 'private') = (${t.accessOwnerId} is not null)`),
+    // Matter numbers are unique in a firm, whatever their case.
+    uniqueIndex("matters_firm_number_unique").on(t.firmId, sql`lower(${t.number})`),
+    index("matters_firm_responsible_idx").on(t.firmId, t.responsibleAttorneyId, t.status),
+    index("matters_firm_originating_idx").on(t.firmId, t.originatingAttorneyId),
+    index("matters_firm_client_idx").on(t.firmId, t.clientId),
+    index("matters_firm_access_owner_idx").on(t.firmId, t.accessOwnerId),
+  ],
+);
+
+/** GRP-3: the groups whose members see a matter whose access is `groups`. */
+export const matterGroups = pgTable(
+  "matter_groups",
+  {
+    firmId: text("firm_id").notNull(),
+    matterId: text("matter_id").notNull(),
+    groupId: text("group_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.matterId, t.groupId] }),
+    foreignKey({ name: "matter_groups_matter_fk", columns: [t.firmId, t.matterId], foreignColumns: [matters.firmId, matters.id] }),
+    foreignKey({ name: "matter_groups_group_fk", columns: [t.firmId, t.groupId], foreignColumns: [groups.firmId, groups.id] }),
+    index("matter_groups_group_idx").on(t.firmId, t.groupId),
+  ],
+);
+
+/**
+ * GRP-4: a custom billing rate, on a matter or on a contact (exactly one), for a user or for a
+ * group (exactly one). One rate per subject and person or group.
+ */
+export const customRates = pgTable(
+  "custom_rates",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    matterId: text("matter_id"),
+    contactId: text("contact_id"),
+    userId: text("user_id"),
+    groupId: text("group_id"),
+    rateCents: integer("rate_cents").notNull(),
+    createdById: text("created_by_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "custom_rates_matter_fk", columns: [t.firmId, t.matterId], foreignColumns: [matters.firmId, matters.id] }),
+    foreignKey({ name: "custom_rates_contact_fk", columns: [t.firmId, t.contactId], foreignColumns: [contacts.firmId, contacts.id] }),
+    foreignKey({ name: "custom_rates_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "custom_rates_group_fk", columns: [t.firmId, t.groupId], foreignColumns: [groups.firmId, groups.id] }),
+    foreignKey({ name: "custom_rates_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    check("custom_rates_one_subject", sql`num_nonnulls(${t.matterId}, ${t.contactId}) = 1`),
+    check("custom_rates_one_payee", sql`num_nonnulls(${t.userId}, ${t.groupId}) = 1`),
+    check("custom_rates_not_negative", sql`${t.rateCents} >= 0`),
+    unique("custom_rates_subject_payee_unique").on(t.firmId, t.matterId, t.contactId, t.userId, t.groupId).nullsNotDistinct(),
+    index("custom_rates_contact_idx").on(t.firmId, t.contactId),
+    index("custom_rates_user_idx").on(t.firmId, t.userId),
+    index("custom_rates_group_idx").on(t.firmId, t.groupId),
+  ],
+);
+
+/** PRC-5: a task, assigned to an active user (PRC-2); completion keeps when and by whom. */
+export const tasks = pgTable(
+  "tasks",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    matterId: text("matter_id"),
+    assigneeId: text("assignee_id").notNull(),
+    dueAt: ts("due_at"),
+    completedAt: ts("completed_at"),
+    completedById: text("completed_by_id"),
+    createdById: text("created_by_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "tasks_matter_fk", columns: [t.firmId, t.matterId], foreignColumns: [matters.firmId, matters.id] }),
+    foreignKey({ name: "tasks_assignee_fk", columns: [t.firmId, t.assigneeId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "tasks_completed_by_fk", columns: [t.firmId, t.completedById], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "tasks_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    index("tasks_assignee_idx").on(t.firmId, t.assigneeId),
+    index("tasks_matter_idx").on(t.firmId, t.matterId),
+  ],
+);
+
+/**
+ * PRC-6: a calendar event, held by its owner's calendar or by the firm calendar (ACC-8), with
+ * an optional video-conference link and who made it (DEA-3 removes a leaver's links).
+ */
+export const calendarEvents = pgTable(
+  "calendar_events",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    title: text("title").notNull(),
+    startAt: ts("start_at").notNull(),
+    endAt: ts("end_at").notNull(),
+    matterId: text("matter_id"),
+    calendar: text("calendar", { enum: ["user", "firm"] }).notNull(),
+    ownerId: text("owner_id").notNull(),
+    conferenceProvider: text("conference_provider"),
+    conferenceUrl: text("conference_url"),
+    conferenceCreatedById: text("conference_created_by_id"),
+    conferenceCreatedAt: ts("conference_created_at"),
+    createdById: text("created_by_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "calendar_events_matter_fk", columns: [t.firmId, t.matterId], foreignColumns: [matters.firmId, matters.id] }),
+    foreignKey({ name: "calendar_events_owner_fk", columns: [t.firmId, t.ownerId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "calendar_events_conference_created_by_fk", columns: [t.firmId, t.conferenceCreatedById], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "calendar_events_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    check("calendar_events_ends_after_start", sql`${t.endAt} >= ${t.startAt}`),
+    check(
+      "calendar_events_conference_whole",
+      sql`num_nulls(${t.conferenceProvider}, ${t.conferenceUrl}, ${t.conferenceCreatedById}, ${t.conferenceCreatedAt}) in (0, 4)`,
+    ),
+    index("calendar_events_firm_start_idx").on(t.firmId, t.startAt, t.id),
+    index("calendar_events_owner_idx").on(t.firmId, t.ownerId, t.startAt),
+    index("calendar_events_matter_idx").on(t.firmId, t.matterId),
+    index("calendar_events_conference_creator_idx").on(t.firmId, t.conferenceCreatedById),
+  ],
+);
+
+/** PRC-6: the users invited to an event besides its owner. */
+export const eventAttendees = pgTable(
+  "event_attendees",
+  {
+    firmId: text("firm_id").notNull(),
+    eventId: text("event_id").notNull(),
+    userId: text("user_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.eventId, t.userId] }),
+    foreignKey({ name: "event_attendees_event_fk", columns: [t.firmId, t.eventId], foreignColumns: [calendarEvents.firmId, calendarEvents.id] }),
+    foreignKey({ name: "event_attendees_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+    index("event_attendees_user_idx").on(t.firmId, t.userId),
+  ],
+);
+
+/** PRC-9: the other users' calendars a user shows beside their own. */
+export const calendarViews = pgTable(
+  "calendar_views",
+  {
+    firmId: text("firm_id").notNull(),
+    userId: text("user_id").notNull(),
+    shownUserId: text("shown_user_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.userId, t.shownUserId] }),
+    foreignKey({ name: "calendar_views_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "calendar_views_shown_user_fk", columns: [t.firmId, t.shownUserId], foreignColumns: [users.firmId, users.id] }),
+    check("calendar_views_not_own", sql`${t.userId} <> ${t.shownUserId}`),
+    index("calendar_views_shown_user_idx").on(t.firmId, t.shownUserId),
+  ],
+);
+
+/** PRC-8: a secure-message thread, optionally of a matter. */
+export const messageThreads = pgTable(
+  "message_threads",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    subject: text("subject").notNull(),
+    matterId: text("matter_id"),
+    createdById: text("created_by_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+    /** The last message's time, or the thread's creation: the list's order. */
+    lastActivityAt: ts("last_activity_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "message_threads_matter_fk", columns: [t.firmId, t.matterId], foreignColumns: [matters.firmId, matters.id] }),
+    foreignKey({ name: "message_threads_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    index("message_threads_activity_idx").on(t.firmId, t.lastActivityAt, t.id),
+    index("message_threads_matter_idx").on(t.firmId, t.matterId),
+  ],
+);
+
+/** PRC-8: the firm's users taking part in a thread. */
+export const threadUsers = pgTable(
+  "thread_users",
+  {
+    firmId: text("firm_id").notNull(),
+    threadId: text("thread_id").notNull(),
+    userId: text("user_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.threadId, t.userId] }),
+    foreignKey({ name: "thread_users_thread_fk", columns: [t.firmId, t.threadId], foreignColumns: [messageThreads.firmId, messageThreads.id] }),
+    foreignKey({ name: "thread_users_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+    index("thread_users_user_idx").on(t.firmId, t.userId),
+  ],
+);
+
+/** PRC-8: the outside contacts taking part in a thread. */
+export const threadContacts = pgTable(
+  "thread_contacts",
+  {
+    firmId: text("firm_id").notNull(),
+    threadId: text("thread_id").notNull(),
+    contactId: text("contact_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.threadId, t.contactId] }),
+    foreignKey({ name: "thread_contacts_thread_fk", columns: [t.firmId, t.threadId], foreignColumns: [messageThreads.firmId, messageThreads.id] }),
+    foreignKey({ name: "thread_contacts_contact_fk", columns: [t.firmId, t.contactId], foreignColumns: [contacts.firmId, contacts.id] }),
+    index("thread_contacts_contact_idx").on(t.firmId, t.contactId),
+  ],
+);
+
+/** PRC-8: a message of a thread, written by one of its users; `seq` orders a thread's messages. */
+export const messages = pgTable(
+  "messages",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    threadId: text("thread_id").notNull(),
+    authorId: text("author_id").notNull(),
+    body: text("body").notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "messages_thread_fk", columns: [t.firmId, t.threadId], foreignColumns: [messageThreads.firmId, messageThreads.id] }),
+    foreignKey({ name: "messages_author_fk", columns: [t.firmId, t.authorId], foreignColumns: [users.firmId, users.id] }),
+    index("messages_thread_seq_idx").on(t.firmId, t.threadId, t.seq),
+  ],
+);

@@ -26,6 +26,11 @@ import { groupRoutes } from "./routes/groups.js";
 import { ownershipRoutes } from "./routes/ownership.js";
 import { emailChangeRoutes } from "./routes/email-changes.js";
 import { passwordRoutes } from "./routes/passwords.js";
+import { contactRoutes } from "./routes/contacts.js";
+import { matterRoutes } from "./routes/matters.js";
+import { taskRoutes } from "./routes/tasks.js";
+import { calendarRoutes } from "./routes/calendar.js";
+import { messageRoutes } from "./routes/messages.js";
 import type { App, Deps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -121,6 +126,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await ownershipRoutes(zapi, deps);
     await emailChangeRoutes(zapi, deps);
     await passwordRoutes(zapi, deps);
+    await contactRoutes(zapi, deps);
+    await matterRoutes(zapi, deps);
+    await taskRoutes(zapi, deps);
+    await calendarRoutes(zapi, deps);
+    await messageRoutes(zapi, deps);
   }, { prefix: "/api/v1" });
   await opsRoutes(app as App, deps);
 

@@ -6,6 +6,9 @@ import { PERMISSION_KEYS } from "./permissions.js";
 // A missing field says so plainly, in the server's answers and the console's forms alike.
 z.config({ customError: (issue) => (issue.input === undefined ? "Required." : undefined) });
 
+/** A request body's example for the OpenAPI document (every body has one), checked against the schema's input type. */
+export const withExample = <T extends z.ZodType>(schema: T, example: z.input<T>): T => schema.meta({ examples: [example] });
+
 const name = (max: number = LIMITS.nameMax) => z.string().trim().min(1, "Required.").max(max);
 export const emailField = z
   .string()
@@ -27,7 +30,7 @@ export const cursorQuery = z.object({
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), next_cursor: z.string().nullable() });
 
-export const signupBody = z.strictObject({
+export const signupBody = withExample(z.strictObject({
   firm_name: name(LIMITS.firmNameMax),
   first_name: name(),
   last_name: name(),
@@ -36,13 +39,13 @@ export const signupBody = z.strictObject({
   plan: z.enum(["monthly", "annual"]),
   licenses: z.number().int().min(1).max(LIMITS.licensesMax),
   price_cents: z.number().int().min(0).max(LIMITS.priceCentsMax).optional(),
-});
+}), { firm_name: "Walsh & Ortiz LLP", first_name: "Jane", last_name: "Walsh", email: "jane@walsh-ortiz.example", password: "correct horse battery staple", plan: "annual", licenses: 5 });
 export type SignupBody = z.infer<typeof signupBody>;
 
-export const signInBody = z.strictObject({
+export const signInBody = withExample(z.strictObject({
   email: z.string().trim().min(1, "Required.").max(LIMITS.emailMax),
   password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
-});
+}), { email: "jane@walsh-ortiz.example", password: "correct horse battery staple" });
 
 export const roleRef = z.object({ id: z.string(), name: z.string() });
 export const userRef = z.object({ id: z.string(), name: z.string(), inactive: z.boolean() });
@@ -119,7 +122,7 @@ export const firmAbilitiesOut = z.object({
 export const meOut = userOut.extend({
   permissions: z.array(z.enum(PERMISSION_KEYS as [string, ...string[]])),
   /** The record's own abilities (as on every user) and, besides them, the firm-wide ones. */
-  abilities: z.record(z.string(), z.boolean()).and(firmAbilitiesOut),
+  abilities: firmAbilitiesOut.catchall(z.boolean()),
   firm: firmOut,
   csrf_token: z.string(),
 });
@@ -140,7 +143,7 @@ export const sessionOut = z.object({
 export const sessionListOut = z.object({ data: z.array(sessionOut), next_cursor: z.null() });
 export type SessionListOut = z.infer<typeof sessionListOut>;
 
-export const tokenBody = z.strictObject({ name: name(LIMITS.tokenNameMax) });
+export const tokenBody = withExample(z.strictObject({ name: name(LIMITS.tokenNameMax) }), { name: "Reporting script" });
 export const tokenOut = z.object({ id: z.string(), name: z.string(), created_at: isoTime, last_seen_at: isoTime.nullable() });
 export const tokenCreatedOut = z.object({ id: z.string(), name: z.string(), token: z.string() });
 
@@ -192,7 +195,7 @@ export const problemOut = z.object({
 const idList = (max: number) => z.array(z.string().min(1).max(100)).max(max);
 const optionalName = z.string().trim().max(LIMITS.nameMax).optional();
 
-export const inviteBody = z.strictObject({
+export const inviteBody = withExample(z.strictObject({
   email: emailField,
   subscription_type: z.enum(["attorney", "non_attorney"]),
   role_ids: idList(50).min(1, "Choose at least one role."),
@@ -201,7 +204,7 @@ export const inviteBody = z.strictObject({
   message: z.string().trim().max(LIMITS.invitationMessageMax).optional(),
   group_ids: idList(100).optional(),
   confirm_purchase: z.boolean().optional(),
-});
+}), { email: "sam@walsh-ortiz.example", subscription_type: "attorney", role_ids: ["3f0c6b2e-8a51-4c1e-9d0a-6f3e2b7c9d41"], first_name: "Sam", last_name: "Ortiz", confirm_purchase: true });
 
 export const quoteOut = z.object({ count: z.number().int(), amount_cents: z.number().int(), currency: z.string() });
 
@@ -231,12 +234,12 @@ export const invitationLookupOut = z.object({
   expires_at: isoTime.nullable(),
 });
 
-export const acceptBody = z.strictObject({
+export const acceptBody = withExample(z.strictObject({
   token: z.string().min(1, "Required.").max(300),
   first_name: name(),
   last_name: name(),
   password: passwordField,
-});
+}), { token: "q8Z2mN0vR5tY7wX1aB3cD6eF9gH4jK2L", first_name: "Sam", last_name: "Ortiz", password: "another long passphrase" });
 
 export const licensesOut = z.object({
   plan: z.enum(["monthly", "annual"]),
@@ -254,15 +257,15 @@ export const licensesOut = z.object({
 });
 
 const licenseCount = z.number().int("Use a whole number.").min(1, "At least 1.").max(LIMITS.licensesMax, `At most ${LIMITS.licensesMax}.`);
-export const quoteBody = z.strictObject({ count: licenseCount });
-export const buyLicensesBody = z.strictObject({
+export const quoteBody = withExample(z.strictObject({ count: licenseCount }), { count: 3 });
+export const buyLicensesBody = withExample(z.strictObject({
   count: licenseCount,
   confirm: z.literal(true, { message: "Confirm the purchase with `confirm: true`." }),
-});
-export const removalBody = z.strictObject({ count: licenseCount });
-export const subscriptionBody = z.strictObject({ remove_unused_licenses_at_renewal: z.boolean() });
+}), { count: 3, confirm: true });
+export const removalBody = withExample(z.strictObject({ count: licenseCount }), { count: 1 });
+export const subscriptionBody = withExample(z.strictObject({ remove_unused_licenses_at_renewal: z.boolean() }), { remove_unused_licenses_at_renewal: true });
 
-export const deactivateBody = z.strictObject({
+export const deactivateBody = withExample(z.strictObject({
   remove_license_at_next_bill: z.boolean().optional(),
   /** Where the user's work goes (REA); optional, each target an active user. */
   reassign: z
@@ -275,7 +278,7 @@ export const deactivateBody = z.strictObject({
   leave_work: z.boolean().optional(),
   /** DEA-9: deactivate at this future moment instead of now. */
   at: isoTime.optional(),
-});
+}), { remove_license_at_next_bill: true, reassign: { matters_to: "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f" } });
 
 export const deactivatedOut = z.object({
   user: userOut,
@@ -283,7 +286,7 @@ export const deactivatedOut = z.object({
   private_matters: z.number().int(),
 });
 
-export const reactivateBody = z.strictObject({ email: emailField.optional(), confirm_purchase: z.boolean().optional() });
+export const reactivateBody = withExample(z.strictObject({ email: emailField.optional(), confirm_purchase: z.boolean().optional() }), { confirm_purchase: true });
 
 export const groupOut = z.object({
   id: z.string(),
@@ -303,8 +306,8 @@ const groupFields = {
   exclude_from_custom_rates: z.boolean().optional(),
   member_ids: idList(2000).optional(),
 };
-export const createGroupBody = z.strictObject(groupFields);
-export const updateGroupBody = z.strictObject({ ...groupFields, name: groupFields.name.optional() });
+export const createGroupBody = withExample(z.strictObject(groupFields), { name: "Litigation", description: "Everyone on litigation matters", member_ids: ["7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"] });
+export const updateGroupBody = withExample(z.strictObject({ ...groupFields, name: groupFields.name.optional() }), { description: "Litigation and appeals", exclude_from_custom_rates: true });
 export const groupsQuery = z.object({ archived: z.enum(["true", "false"]).default("false") });
 
 /** USR-5: the profile fields, validated the same way wherever a person is edited or imported. */
@@ -350,36 +353,36 @@ export const profileFields = {
   phone: phoneField.nullable().optional(),
 };
 
-export const updateUserBody = z.strictObject({
+export const updateUserBody = withExample(z.strictObject({
   ...profileFields,
   subscription_type: z.enum(["attorney", "non_attorney"]).optional(),
   role_ids: idList(50).min(1, "Every user holds at least one role.").optional(),
   group_ids: idList(100).optional(),
-});
+}), { city: "Chicago", phone: "+1 312 555 0100", role_ids: ["3f0c6b2e-8a51-4c1e-9d0a-6f3e2b7c9d41"] });
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
-export const bulkAssignBody = z.strictObject({
+export const bulkAssignBody = withExample(z.strictObject({
   user_ids: idList(500).min(1, "Choose at least one user."),
   role_ids: idList(50).min(1, "Choose at least one role."),
-});
+}), { user_ids: ["7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"], role_ids: ["3f0c6b2e-8a51-4c1e-9d0a-6f3e2b7c9d41"] });
 
 const permissionKey = z.enum(PERMISSION_KEYS as [string, ...string[]]);
-export const createRoleBody = z.strictObject({ name: name(LIMITS.roleNameMax), permissions: z.array(permissionKey).max(50) });
-export const updateRoleBody = z.strictObject({ name: name(LIMITS.roleNameMax).optional(), permissions: z.array(permissionKey).max(50).optional() });
+export const createRoleBody = withExample(z.strictObject({ name: name(LIMITS.roleNameMax), permissions: z.array(permissionKey).max(50) }), { name: "Office manager", permissions: ["users.manage", "billing.view"] });
+export const updateRoleBody = withExample(z.strictObject({ name: name(LIMITS.roleNameMax).optional(), permissions: z.array(permissionKey).max(50).optional() }), { permissions: ["users.manage", "billing.view", "feed.view"] });
 export const roleOut = z.object({ id: z.string(), name: z.string(), system: z.boolean(), permissions: z.array(z.string()), holders: z.number().int() });
 
-export const selfEmailChangeBody = z.strictObject({ new_email: emailField, password: z.string().min(1, "Required.").max(LIMITS.passwordMax) });
-export const emailChangeBody = z.strictObject({ new_email: emailField });
+export const selfEmailChangeBody = withExample(z.strictObject({ new_email: emailField, password: z.string().min(1, "Required.").max(LIMITS.passwordMax) }), { new_email: "jane.walsh@walsh-ortiz.example", password: "correct horse battery staple" });
+export const emailChangeBody = withExample(z.strictObject({ new_email: emailField }), { new_email: "sam.ortiz@walsh-ortiz.example" });
 export const emailChangeOut = z.object({ new_email: z.string(), expires_at: isoTime });
-export const confirmEmailBody = z.strictObject({ token: z.string().min(1, "Required.").max(300) });
+export const confirmEmailBody = withExample(z.strictObject({ token: z.string().min(1, "Required.").max(300) }), { token: "c4V7bN1mQ8wE2rT5yU9iO3pA6sD0fG7h" });
 
 /** ACC-9: change of one's own password, and the reset by email link. */
-export const changePasswordBody = z.strictObject({
+export const changePasswordBody = withExample(z.strictObject({
   current_password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
   new_password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
-});
-export const passwordResetBody = z.strictObject({ email: emailField });
-export const passwordResetConfirmBody = z.strictObject({
+}), { current_password: "correct horse battery staple", new_password: "a different long passphrase" });
+export const passwordResetBody = withExample(z.strictObject({ email: emailField }), { email: "jane@walsh-ortiz.example" });
+export const passwordResetConfirmBody = withExample(z.strictObject({
   token: z.string().min(1, "Required.").max(300),
   new_password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
-});
+}), { token: "r3S6tU9vW2xY5zA8bC1dE4fG7hJ0kL3m", new_password: "a brand new passphrase" });

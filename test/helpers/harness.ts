@@ -10,6 +10,7 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { TestClock } from "../../src/domain/clock.js";
 import { startRuntime, type Runtime, type RuntimeOptions } from "../../src/runtime.js";
+import { ContractChecker } from "./contract.js";
 
 export interface Backend {
   name: "pglite" | "postgres";
@@ -67,6 +68,8 @@ export class Harness {
   runtime!: Runtime;
   clock = new TestClock(START);
   #scratch: { url: string; drop(): Promise<void> } | null = null;
+  /** The published OpenAPI document, which every answer through `request()` must match. */
+  contract!: ContractChecker;
   constructor(
     readonly backend: Backend,
     private readonly opts: RuntimeOptions & { env?: Record<string, string> } = {},
@@ -92,6 +95,7 @@ export class Harness {
     const backend = { ...this.backend, url: this.#scratch?.url };
     this.runtime = await startRuntime(testConfig(backend, this.opts.env), { clock: this.clock, logger: false, ...this.opts });
     await this.app.ready();
+    this.contract = new ContractChecker(this.app.swagger());
   }
 
   async stop() {
@@ -102,12 +106,19 @@ export class Harness {
   /**
    * A request with an optional bearer token; JSON bodies are sent as JSON. Each comes from its
    * own address unless one is given, so per-address rate limits only bite the tests about them.
+   * The answer must be one the OpenAPI document describes: otherwise the request throws, and
+   * the test that made it fails (the API contract check).
    */
-  request(opts: InjectOptions & { token?: string }): Promise<LightMyRequestResponse> {
+  async request(opts: InjectOptions & { token?: string }): Promise<LightMyRequestResponse> {
     const { token, ...rest } = opts;
     const headers = { ...(rest.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) };
     const remoteAddress = rest.remoteAddress ?? `10.${rand()}.${rand()}.${rand()}`;
-    return this.app.inject({ ...rest, headers, remoteAddress });
+    const res = await this.app.inject({ ...rest, headers, remoteAddress });
+    const target = rest.url ?? rest.path ?? "";
+    const url = typeof target === "string" ? target : (target.pathname ?? "");
+    const violations = this.contract.violations(rest.method ?? "GET", url, res);
+    if (violations.length) throw new Error(`API contract: ${violations.join("\n")}`);
+    return res;
   }
 
   get(url: string, token?: string) {

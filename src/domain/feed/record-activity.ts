@@ -16,7 +16,14 @@ export interface ActivityInput {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   isDeletion?: boolean;
+  /**
+   * Keep which fields changed but not their values: a private matter's content is its owner's
+   * alone, administrators and the feed included (PRC-7, DEA-5).
+   */
+  redactValues?: boolean;
 }
+
+export const REDACTED = "(private)";
 
 /** Fields whose values never belong in the feed. */
 const SECRET_FIELDS = new Set(["password", "password_hash", "passwordHash", "token", "token_hash", "tokenHash"]);
@@ -30,6 +37,14 @@ export function diff(before: Record<string, unknown> | null | undefined, after: 
     const b = normalise(before?.[key]);
     const a = normalise(after?.[key]);
     if (JSON.stringify(b) !== JSON.stringify(a)) out[key] = { before: b, after: a };
+  }
+  return out;
+}
+
+function redact(changes: Changes): Changes {
+  const out: Changes = {};
+  for (const [key, change] of Object.entries(changes)) {
+    out[key] = { before: change.before === null ? null : REDACTED, after: change.after === null ? null : REDACTED };
   }
   return out;
 }
@@ -50,7 +65,7 @@ export async function recordActivity(tx: Tx, clock: Clock, input: ActivityInput)
     subjectType: input.subject.type,
     subjectId: input.subject.id,
     subjectLabel: input.subject.label,
-    changes: diff(input.before, input.after),
+    changes: input.redactValues ? redact(diff(input.before, input.after)) : diff(input.before, input.after),
     isDeletion: input.isDeletion ?? false,
     createdAt: clock.now(),
   };

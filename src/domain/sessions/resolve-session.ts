@@ -1,6 +1,5 @@
 /** Reads the session, its user's status and effective permissions in one query (ROL-3, ROL-5). */
-import { sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
+import { prepared, type Executor } from "../../db/client.js";
 import type { Clock } from "../clock.js";
 import type { Permission } from "../../shared/permissions.js";
 import type { Actor } from "../context.js";
@@ -30,21 +29,26 @@ export interface ResolvedSession {
   lastSeenAt: Date;
 }
 
+/** The auth layer's statement, run on every authenticated request: one round trip (ROL-5, SEC-3). */
+const bySessionToken = prepared<Row>(
+  "resolve_session",
+  `select s.firm_id, s.id as session_id, s.kind, s.csrf_token, s.expires_at, s.revoked_at, s.last_seen_at,
+          u.id as user_id, u.email, u.first_name, u.last_name, u.status,
+          f.primary_subscriber_id, f.status as firm_status,
+          (select array_agg(distinct p) from user_roles ur
+             join roles r on r.firm_id = ur.firm_id and r.id = ur.role_id
+             cross join lateral unnest(r.permissions) as p
+            where ur.firm_id = s.firm_id and ur.user_id = s.user_id) as permissions
+     from sessions s
+     join users u on u.firm_id = s.firm_id and u.id = s.user_id
+     join firms f on f.id = s.firm_id
+    where s.token_hash = $1`,
+);
+
 /** The actor behind a token, or null when the token is unknown, revoked, expired or its user is not active. */
 export async function resolveSession(db: Executor, clock: Clock, token: string): Promise<ResolvedSession | null> {
-  const res = await db.execute(sql`
-    select s.firm_id, s.id as session_id, s.kind, s.csrf_token, s.expires_at, s.revoked_at, s.last_seen_at,
-           u.id as user_id, u.email, u.first_name, u.last_name, u.status,
-           f.primary_subscriber_id, f.status as firm_status,
-           (select array_agg(distinct p) from user_roles ur
-              join roles r on r.firm_id = ur.firm_id and r.id = ur.role_id
-              cross join lateral unnest(r.permissions) as p
-             where ur.firm_id = s.firm_id and ur.user_id = s.user_id) as permissions
-      from sessions s
-      join users u on u.firm_id = s.firm_id and u.id = s.user_id
-      join firms f on f.id = s.firm_id
-     where s.token_hash = ${sha256(token)}`);
-  const row = (res as unknown as { rows: Row[] }).rows[0];
+  // Read afresh on every request, never cached: a change of roles or status is seen at once (ROL-5).
+  const [row] = await bySessionToken(db, [sha256(token)]);
   if (!row) return null;
   const now = clock.now().getTime();
   if (row.revoked_at) return null;

@@ -1,11 +1,12 @@
-/** The user list: status filter, search over name and email, sort, keyset paging (USR-4). */
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
-import { users } from "../../db/schema.js";
+/**
+ * The user list: status filter, search over name and email, sort, keyset paging (USR-4). A
+ * page and everything its presenter needs arrive in one prepared statement (DESIGN habit 16).
+ */
+import { prepared, type Executor } from "../../db/client.js";
 import type { Actor } from "../context.js";
 import { forbidden } from "../errors.js";
 import { decodeCursor, encodeCursor, page } from "../paging.js";
-import { withRoles, type UserRecord } from "./user-record.js";
+import { ATTACHED_COLUMNS, USER_COLUMNS, recordOf, type AttachedRaw, type UserRecord } from "./user-record.js";
 
 export interface ListUsersInput {
   status: "active" | "invited" | "deactivated" | "all";
@@ -16,42 +17,68 @@ export interface ListUsersInput {
 }
 
 const SORT_KEYS = {
-  name: sql<string>`${users.sortName}`,
-  email: sql<string>`lower(${users.email})`,
-  created_at: sql<string>`to_char(${users.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  name: "u.sort_name",
+  email: "lower(u.email)",
+  created_at: `to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
 } as const;
+
+type SortKey = keyof typeof SORT_KEYS;
+type PageRaw = Record<string, unknown> & AttachedRaw & { _sort_key: string; _primary_id: string };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listUsers(db: Executor, actor: Actor, primaryId: string, input: ListUsersInput) {
+/**
+ * One statement per shape of request (sort, direction, and which filters are present), so each
+ * is prepared with a plan of its own: first the page's ids, from the covering index alone
+ * (firm_id, sort_name, id) INCLUDE (status, search_text); then those rows, whole, with their
+ * roles, groups, invitation and email change.
+ */
+function pageStatement(key: SortKey, descending: boolean, status: boolean, search: boolean, cursor: boolean) {
+  let n = 1;
+  const next = () => `$${++n}`;
+  const where = ["u.firm_id = $1"];
+  if (status) where.push(`u.status = ${next()}`);
+  if (search) where.push(`u.search_text like ${next()}`);
+  if (cursor) where.push(`(${SORT_KEYS[key]}, u.id) ${descending ? "<" : ">"} (${next()}, ${next()})`);
+  const limit = next();
+  const dir = descending ? "desc" : "asc";
+  const name = `users_page_${key}_${dir}${status ? "_status" : ""}${search ? "_search" : ""}${cursor ? "_after" : ""}`;
+  return prepared<PageRaw>(
+    name,
+    `select ${USER_COLUMNS.select}, p.sort_key as _sort_key, f.primary_subscriber_id as _primary_id, ${ATTACHED_COLUMNS}
+       from (select u.id, ${SORT_KEYS[key]} as sort_key
+               from users u
+              where ${where.join(" and ")}
+              order by ${SORT_KEYS[key]} ${dir}, u.id ${dir}
+              limit ${limit}) p
+       join users u on u.firm_id = $1 and u.id = p.id
+       join firms f on f.id = u.firm_id
+      order by p.sort_key ${dir}, p.id ${dir}`,
+  );
+}
+
+const statements = new Map<string, ReturnType<typeof pageStatement>>();
+
+function statementFor(key: SortKey, descending: boolean, status: boolean, search: boolean, cursor: boolean) {
+  const id = `${key}|${descending}|${status}|${search}|${cursor}`;
+  let statement = statements.get(id);
+  if (!statement) statements.set(id, (statement = pageStatement(key, descending, status, search, cursor)));
+  return statement;
+}
+
+export async function listUsers(db: Executor, actor: Actor, input: ListUsersInput): Promise<{ data: UserRecord[]; next_cursor: string | null }> {
   // Colleagues see each other; only managers of users see invited and deactivated people.
   if (input.status !== "active" && !actor.permissions.has("users.manage")) throw forbidden();
   const descending = input.sort.startsWith("-");
-  const key = SORT_KEYS[input.sort.replace(/^-/, "") as keyof typeof SORT_KEYS];
-  const conditions: SQL[] = [eq(users.firmId, actor.firmId)];
-  if (input.status !== "all") conditions.push(eq(users.status, input.status));
-  if (input.q) {
-    const pattern = `%${escapeLike(input.q.toLowerCase())}%`;
-    conditions.push(sql`${users.searchText} like ${pattern}`);
-  }
+  const key = input.sort.replace(/^-/, "") as SortKey;
+  const params: unknown[] = [actor.firmId];
+  if (input.status !== "all") params.push(input.status);
+  if (input.q) params.push(`%${escapeLike(input.q.toLowerCase())}%`);
   const cursor = decodeCursor(input.cursor);
-  if (cursor) {
-    const [value, id] = cursor;
-    const cmp = descending ? lt : gt;
-    conditions.push(or(cmp(key, String(value)), and(eq(key, String(value)), cmp(users.id, id)))!);
-  }
-  const order = descending ? [desc(key), desc(users.id)] : [asc(key), asc(users.id)];
-  // First the page's ids, from the index alone; then only those rows, whole.
-  const ids = await db
-    .select({ id: users.id, sortKey: key })
-    .from(users)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(input.limit + 1);
-  const paged = page(ids, input.limit, (r) => encodeCursor(r.sortKey, r.id));
-  const wanted = paged.data.map((r) => r.id);
-  const rows = wanted.length ? await db.select().from(users).where(and(eq(users.firmId, actor.firmId), inArray(users.id, wanted))) : [];
-  const ordered = wanted.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
-  const records: UserRecord[] = await withRoles(db, actor.firmId, primaryId, ordered);
-  return { data: records, next_cursor: paged.next_cursor };
+  if (cursor) params.push(String(cursor[0]), cursor[1]);
+  params.push(input.limit + 1);
+  const statement = statementFor(key, descending, input.status !== "all", Boolean(input.q), cursor !== null);
+  const rows = await statement(db, params);
+  const paged = page(rows, input.limit, (r) => encodeCursor(r._sort_key, String(r.id)));
+  return { data: paged.data.map((raw) => recordOf(USER_COLUMNS.map(raw), raw, raw._primary_id)), next_cursor: paged.next_cursor };
 }

@@ -1,9 +1,11 @@
-/** Loading users with their roles: the shape the policies and presenters work on. */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
+/**
+ * Loading users with their roles: the shape the policies and presenters work on. A user and
+ * everything the presenter needs arrive in one statement, a page of users too (DESIGN habit 16).
+ */
+import { prepared, tableColumns, type Executor } from "../../db/client.js";
 import type { Permission } from "../../shared/permissions.js";
 import type { Actor } from "../context.js";
-import { emailChanges, groupMembers, groups, invitations, roles, userRoles, users } from "../../db/schema.js";
+import { users } from "../../db/schema.js";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -21,61 +23,97 @@ export interface UserRecord extends UserRow {
 export const fullName = (u: { firstName: string; lastName: string; email: string }) =>
   `${u.firstName} ${u.lastName}`.trim() || u.email;
 
-/** Attach roles, groups and pending invitations to user rows, keeping their order. */
-export async function withRoles(db: Executor, firmId: string, primaryId: string, rows: UserRow[]): Promise<UserRecord[]> {
-  if (rows.length === 0) return [];
-  const held = await db
-    .select({ userId: userRoles.userId, id: roles.id, name: roles.name, systemKey: roles.systemKey, permissions: roles.permissions })
-    .from(userRoles)
-    .innerJoin(roles, and(eq(roles.firmId, userRoles.firmId), eq(roles.id, userRoles.roleId)))
-    .where(and(eq(userRoles.firmId, firmId), inArray(userRoles.userId, rows.map((r) => r.id))))
-    .orderBy(asc(roles.name));
-  const memberships = await db
-    .select({ userId: groupMembers.userId, id: groups.id, name: groups.name })
-    .from(groupMembers)
-    .innerJoin(groups, and(eq(groups.firmId, groupMembers.firmId), eq(groups.id, groupMembers.groupId)))
-    .where(and(eq(groupMembers.firmId, firmId), inArray(groupMembers.userId, rows.map((r) => r.id)), isNull(groups.archivedAt)))
-    .orderBy(asc(groups.name));
-  const invitedIds = rows.filter((r) => r.status === "invited").map((r) => r.id);
-  const pending = invitedIds.length
-    ? await db
-        .select({ id: invitations.id, userId: invitations.userId, sentAt: invitations.sentAt, expiresAt: invitations.expiresAt })
-        .from(invitations)
-        .where(and(eq(invitations.firmId, firmId), inArray(invitations.userId, invitedIds), eq(invitations.status, "pending")))
-    : [];
-  const activeIds = rows.filter((r) => r.status === "active").map((r) => r.id);
-  const changes = activeIds.length
-    ? await db
-        .select({ userId: emailChanges.userId, newEmail: emailChanges.newEmail, expiresAt: emailChanges.expiresAt })
-        .from(emailChanges)
-        .where(and(eq(emailChanges.firmId, firmId), inArray(emailChanges.userId, activeIds), eq(emailChanges.status, "pending")))
-    : [];
-  return rows.map((row) => {
-    const inv = pending.find((p) => p.userId === row.id);
-    const change = changes.find((c) => c.userId === row.id);
-    return {
-      ...row,
-      isPrimarySubscriber: row.id === primaryId,
-      roles: held.filter((h) => h.userId === row.id).map(({ userId: _u, ...r }) => r),
-      groups: memberships.filter((m) => m.userId === row.id).map(({ userId: _u, ...g }) => g),
-      invitation: inv ? { id: inv.id, sentAt: inv.sentAt, expiresAt: inv.expiresAt } : null,
-      pendingEmailChange: change ? { newEmail: change.newEmail, expiresAt: change.expiresAt } : null,
-    };
-  });
+/** The columns of `users u`, for statements that load whole rows. */
+export const USER_COLUMNS = tableColumns(users, "u");
+
+/**
+ * What the presenter needs beside the row of `users u`, as correlated subqueries: roles (by
+ * name), unarchived groups (by name), the pending invitation of an invited user and the
+ * pending change of email of an active one. Index lookups per user, in the same statement.
+ */
+export const ATTACHED_COLUMNS = `
+  coalesce((select json_agg(json_build_object('id', r.id, 'name', r.name, 'systemKey', r.system_key, 'permissions', r.permissions) order by r.name)
+              from user_roles ur join roles r on r.firm_id = ur.firm_id and r.id = ur.role_id
+             where ur.firm_id = u.firm_id and ur.user_id = u.id), '[]'::json) as _roles,
+  coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name)
+              from group_members gm join groups g on g.firm_id = gm.firm_id and g.id = gm.group_id
+             where gm.firm_id = u.firm_id and gm.user_id = u.id and g.archived_at is null), '[]'::json) as _groups,
+  (select json_build_object('id', i.id, 'sentAt', i.sent_at, 'expiresAt', i.expires_at)
+     from invitations i
+    where u.status = 'invited' and i.firm_id = u.firm_id and i.user_id = u.id and i.status = 'pending'
+    order by i.created_at desc limit 1) as _invitation,
+  (select json_build_object('newEmail', e.new_email, 'expiresAt', e.expires_at)
+     from email_changes e
+    where u.status = 'active' and e.firm_id = u.firm_id and e.user_id = u.id and e.status = 'pending'
+    order by e.created_at desc limit 1) as _email_change`;
+
+/** The attached columns of one row, as the database sends them (timestamps inside JSON are text). */
+export interface AttachedRaw {
+  _roles: UserRecord["roles"];
+  _groups: UserRecord["groups"];
+  _invitation: { id: string; sentAt: string | null; expiresAt: string | null } | null;
+  _email_change: { newEmail: string; expiresAt: string } | null;
 }
 
-/** One user of the firm, or null: a foreign id finds nothing (SEC-1). */
+const date = (s: string | null) => (s === null ? null : new Date(s));
+
+/** A user row and its attached columns as one record. */
+export function recordOf(row: UserRow, raw: AttachedRaw, primaryId: string): UserRecord {
+  const inv = raw._invitation;
+  const change = raw._email_change;
+  return {
+    ...row,
+    isPrimarySubscriber: row.id === primaryId,
+    roles: raw._roles,
+    groups: raw._groups,
+    invitation: inv ? { id: inv.id, sentAt: date(inv.sentAt), expiresAt: date(inv.expiresAt) } : null,
+    pendingEmailChange: change ? { newEmail: change.newEmail, expiresAt: new Date(change.expiresAt) } : null,
+  };
+}
+
+const NOTHING_ATTACHED: AttachedRaw = { _roles: [], _groups: [], _invitation: null, _email_change: null };
+
+const attachedByIds = prepared<AttachedRaw & { id: string }>(
+  "users_attached_by_ids",
+  `select u.id, ${ATTACHED_COLUMNS} from users u where u.firm_id = $1 and u.id = any($2::text[])`,
+);
+
+/** Attach roles, groups and pending invitations to user rows, keeping their order: one statement. */
+export async function withRoles(db: Executor, firmId: string, primaryId: string, rows: UserRow[]): Promise<UserRecord[]> {
+  if (rows.length === 0) return [];
+  const attached = new Map((await attachedByIds(db, [firmId, rows.map((r) => r.id)])).map((a) => [a.id, a]));
+  return rows.map((row) => recordOf(row, attached.get(row.id) ?? NOTHING_ATTACHED, primaryId));
+}
+
+type RecordRaw = Record<string, unknown> & AttachedRaw & { _primary_id: string };
+
+const recordById = prepared<RecordRaw>(
+  "user_record_by_id",
+  `select ${USER_COLUMNS.select}, f.primary_subscriber_id as _primary_id, ${ATTACHED_COLUMNS}
+     from users u join firms f on f.id = u.firm_id
+    where u.firm_id = $1 and u.id = $2`,
+);
+
+const lockById = prepared<{ id: string }>(
+  "user_lock_by_id",
+  "select u.id from users u where u.firm_id = $1 and u.id = $2 for update",
+);
+
+/**
+ * One user of the firm, or null: a foreign id finds nothing (SEC-1). `primaryId` null reads
+ * the firm's primary subscriber in the same statement. One statement; locked, the row is
+ * locked first and read after, so that what the lock waited for is seen.
+ */
 export async function findUser(
   db: Executor,
   firmId: string,
-  primaryId: string,
+  primaryId: string | null,
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<UserRecord | null> {
-  const q = db.select().from(users).where(and(eq(users.firmId, firmId), eq(users.id, id)));
-  const rows = opts.forUpdate ? await q.for("update") : await q;
-  const [record] = await withRoles(db, firmId, primaryId, rows);
-  return record ?? null;
+  if (opts.forUpdate && (await lockById(db, [firmId, id])).length === 0) return null;
+  const [raw] = await recordById(db, [firmId, id]);
+  return raw ? recordOf(USER_COLUMNS.map(raw), raw, primaryId ?? raw._primary_id) : null;
 }
 
 /** The user as an actor, for presenting a record to them when no session of theirs is at hand. */

@@ -1,17 +1,19 @@
 /**
  * The auth layer: every /api/v1 route declares who may call it, and the session, the user's
- * status and roles are read here, once per request (SEC-3, ROL-5). Cookie sessions must send
- * the CSRF token on unsafe methods; bearer tokens need not.
+ * status and roles are read here, in one statement per request and never from a cache
+ * (SEC-3, ROL-5). Cookie sessions must send the CSRF token on unsafe methods; bearer tokens
+ * need not. The session's `last_seen_at` is written after the answer, never on its path.
  */
 import { timingSafeEqual } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
 import { sessions } from "../../db/schema.js";
 import type { Actor } from "../../domain/context.js";
 import { AppError, forbidden, unauthenticated } from "../../domain/errors.js";
-import { resolveSession } from "../../domain/sessions/resolve-session.js";
+import { resolveSession, type ResolvedSession } from "../../domain/sessions/resolve-session.js";
 import type { Clock } from "../../domain/clock.js";
+import { BackgroundTasks } from "../../jobs/background.js";
 import type { Permission } from "../../shared/permissions.js";
 
 export const SESSION_COOKIE = "chambers_session";
@@ -37,6 +39,8 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     routeTable: RouteEntry[];
+    /** The `last_seen_at` writes still under way: `idle()` waits for them (shutdown, tests). */
+    sessionTouches: Pick<BackgroundTasks, "idle">;
   }
   interface FastifyRequest {
     actorOrNull: Actor | null;
@@ -64,9 +68,52 @@ function sameToken(a: string, b: string): boolean {
   return ba.length === bb.length && timingSafeEqual(ba, bb);
 }
 
-export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
+/**
+ * Writes `last_seen_at` in the background, at most once a minute per session: never on a
+ * request's path, never failing it (a failure is logged). The time is the clock's when the
+ * request came, so the test clock moves it too.
+ */
+class SessionTouches {
+  /** When this instance last asked to touch each session: many concurrent requests, one write. */
+  readonly #asked = new Map<string, number>();
+
+  constructor(
+    private readonly db: Db,
+    readonly tasks: BackgroundTasks,
+  ) {}
+
+  touch(resolved: ResolvedSession, now: Date) {
+    const { firmId, sessionId } = resolved.actor;
+    const at = now.getTime();
+    if (at - resolved.lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
+    const asked = this.#asked.get(sessionId);
+    if (asked !== undefined && at >= asked && at - asked <= TOUCH_EVERY_MS) return;
+    if (this.#asked.size >= 10_000) this.#forgetOlderThan(at - TOUCH_EVERY_MS);
+    this.#asked.set(sessionId, at);
+    this.tasks.run("session last seen", () =>
+      this.db
+        .update(sessions)
+        .set({ lastSeenAt: now })
+        // Never backwards, whichever instance or request writes last.
+        .where(and(eq(sessions.firmId, firmId), eq(sessions.id, sessionId), lt(sessions.lastSeenAt, now))),
+    );
+  }
+
+  #forgetOlderThan(at: number) {
+    for (const [id, asked] of this.#asked) if (asked < at) this.#asked.delete(id);
+    if (this.#asked.size >= 10_000) this.#asked.clear();
+  }
+}
+
+export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; background?: BackgroundTasks }) {
   app.decorateRequest("actorOrNull", null);
   app.decorateRequest("csrfToken", null);
+  const touches = new SessionTouches(deps.db, deps.background ?? new BackgroundTasks(app.log));
+  app.decorate("sessionTouches", touches.tasks);
+  // Closing waits for the writes under way, before the database itself is closed.
+  app.addHook("onClose", () => touches.tasks.idle());
+  /** The session each request used, and when: touched once the answer has gone. */
+  const seen = new WeakMap<FastifyRequest, { resolved: ResolvedSession; now: Date }>();
 
   app.decorate("routeTable", [] as RouteEntry[]);
   // A route under /api/v1 without a declared policy must not exist: fail at start-up.
@@ -96,13 +143,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock 
         }
         request.actorOrNull = resolved.actor;
         request.csrfToken = resolved.csrfToken;
-        const now = deps.clock.now();
-        if (now.getTime() - resolved.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-          await deps.db
-            .update(sessions)
-            .set({ lastSeenAt: now })
-            .where(and(eq(sessions.firmId, resolved.actor.firmId), eq(sessions.id, resolved.actor.sessionId)));
-        }
+        seen.set(request, { resolved, now: deps.clock.now() });
       } else if (fromHeader && policy !== "public") {
         throw unauthenticated("The token is not valid or has been revoked.");
       }
@@ -113,5 +154,11 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock 
     if (policy === "user") return;
     const needed: readonly Permission[] = typeof policy === "string" ? [policy] : policy;
     if (!needed.some((p) => actor.permissions.has(p))) throw forbidden();
+  });
+
+  // Once the answer has gone, whatever it was: the session was used.
+  app.addHook("onResponse", async (request) => {
+    const used = seen.get(request);
+    if (used) touches.touch(used.resolved, used.now);
   });
 }

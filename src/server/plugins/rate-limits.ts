@@ -17,6 +17,8 @@ export interface RateLimit {
   name: string;
   max: number;
   windowSeconds: number;
+  /** Whose budget it is, in words, for the OpenAPI document: `address`, `account`, `user`. */
+  per: string;
   /** Whose budget the request spends; null spends none (e.g. no email given). */
   key: (request: FastifyRequest) => string | null;
 }
@@ -32,6 +34,7 @@ export const perAddress = (name: string, max: number, windowSeconds: number): Ra
   name,
   max,
   windowSeconds,
+  per: "client address",
   key: (req) => req.ip,
 });
 
@@ -40,6 +43,7 @@ export const perEmail = (name: string, max: number, windowSeconds: number): Rate
   name,
   max,
   windowSeconds,
+  per: "account (the body's email)",
   key: (req) => {
     const email = (req.body as { email?: unknown } | undefined)?.email;
     return typeof email === "string" && email.trim() ? normaliseEmail(email) : null;
@@ -49,7 +53,7 @@ export const perEmail = (name: string, max: number, windowSeconds: number): Rate
 /** A budget per address and account together. */
 export const perAddressAndEmail = (name: string, max: number, windowSeconds: number): RateLimit => {
   const byEmail = perEmail(name, max, windowSeconds);
-  return { name, max, windowSeconds, key: (req) => `${req.ip}|${byEmail.key(req) ?? ""}` };
+  return { name, max, windowSeconds, per: "client address and account", key: (req) => `${req.ip}|${byEmail.key(req) ?? ""}` };
 };
 
 /** A budget per signed-in user, whatever address they come from. */
@@ -57,6 +61,7 @@ export const perUser = (name: string, max: number, windowSeconds: number): RateL
   name,
   max,
   windowSeconds,
+  per: "signed-in user",
   key: (req) => req.actorOrNull?.userId ?? req.ip,
 });
 

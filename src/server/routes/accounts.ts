@@ -1,5 +1,4 @@
 /** Sign-up, sign-in, sign-out, the current user and the firm (ACC-1, SEC-2, SEC-3). */
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { hashPassword, assertStrongPassword } from "../../domain/accounts/passwords.js";
 import { signUp } from "../../domain/accounts/sign-up.js";
@@ -8,14 +7,17 @@ import { revokeOwnSession } from "../../domain/sessions/revoke-session.js";
 import { signIn } from "../../domain/sessions/sign-in.js";
 import { resolveSession } from "../../domain/sessions/resolve-session.js";
 import { findUser } from "../../domain/users/user-record.js";
+import { getMe } from "../../domain/users/get-me.js";
 import { notFound } from "../../domain/errors.js";
 import { firmOut, meOut, sessionCreatedOut, signInBody, signupBody, signupOut } from "../../shared/schemas.js";
 import { actorOf, SESSION_COOKIE } from "../plugins/auth.js";
+import { appUrl, requestMeta, setSessionCookie } from "../http.js";
 import { perAddress, perAddressAndEmail, perEmail } from "../plugins/rate-limits.js";
 import { presentFirm, presentUser } from "../present.js";
+import { firmAbilities } from "../../policies/firm.js";
 import type { Actor } from "../../domain/context.js";
 import type { App, Deps } from "../deps.js";
-import type { OpenedSession } from "../../domain/sessions/open-session.js";
+import { publicChange } from "../use-case.js";
 
 /**
  * SEC-8: guesses at one account from one address, at one account from anywhere (a slow
@@ -27,33 +29,14 @@ const SIGN_IN_LIMITS = [
   perAddress("sign-in:address", 60, 60),
 ];
 
-const meta = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers["user-agent"] ?? null });
-
-/** The console's address for links in mail: PUBLIC_URL, or where this request came in. */
-export function appUrl(deps: Deps, request: FastifyRequest): string {
-  return deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
-}
-
-export function setSessionCookie(reply: FastifyReply, deps: Deps, request: FastifyRequest, session: OpenedSession) {
-  const secure = request.protocol === "https" || (deps.config.PUBLIC_URL?.startsWith("https://") ?? false);
-  reply.setCookie(SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    ...(session.expiresAt ? { expires: session.expiresAt } : {}),
-  });
-}
-
 /** The actor as a user object, with everything the console needs. */
 async function loadMe(deps: Deps, actor: Actor, csrfToken: string) {
-  const { db } = deps.database;
-  const { firm, subscription } = await loadFirm(db, actor.firmId);
-  const user = await findUser(db, actor.firmId, firm.primarySubscriberId, actor.userId);
-  if (!user) throw notFound("User");
+  const { user, firm, subscription } = await getMe(deps.database.db, actor);
+  const presented = presentUser(user, actor, deps.clock.now());
   return {
-    ...presentUser(user, actor, deps.clock.now()),
+    ...presented,
     permissions: [...actor.permissions].sort(),
+    abilities: { ...presented.abilities, ...firmAbilities(actor) },
     firm: presentFirm(firm, subscription),
     csrf_token: csrfToken,
   };
@@ -83,7 +66,7 @@ export async function accountRoutes(app: App, deps: Deps) {
     async (request, reply) => {
       assertStrongPassword(request.body.password);
       const passwordHash = await hashPassword(request.body.password);
-      const result = await db.transaction((tx) => signUp(tx, deps.clock, request.body, passwordHash, { ...meta(request), appUrl: appUrl(deps, request) }));
+      const result = await publicChange(deps, (ctx) => signUp(ctx, request.body, passwordHash, { ...requestMeta(request), appUrl: appUrl(deps, request) }));
       setSessionCookie(reply, deps, request, result.session);
       const actor = await freshActor(deps, result.firmId, result.userId, result.session.token);
       const me = await loadMe(deps, actor, result.session.csrfToken);
@@ -98,7 +81,7 @@ export async function accountRoutes(app: App, deps: Deps) {
       schema: { tags: ["accounts"], summary: "Sign in with email and password", body: signInBody, response: { 201: sessionCreatedOut } },
     },
     async (request, reply) => {
-      const result = await signIn(db, deps.clock, request.body, meta(request));
+      const result = await signIn(db, deps.clock, request.body, requestMeta(request));
       setSessionCookie(reply, deps, request, result.session);
       const actor = await freshActor(deps, result.firmId, result.userId, result.session.token);
       const { firm } = await loadFirm(db, actor.firmId);

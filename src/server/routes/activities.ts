@@ -9,6 +9,7 @@ import { feedPolicy } from "../../policies/feed.js";
 import { actorOf } from "../plugins/auth.js";
 import type { App, Deps } from "../deps.js";
 import { read } from "../use-case.js";
+import { mediaResponse } from "../openapi/media.js";
 
 export async function activityRoutes(app: App, deps: Deps) {
   const { db } = deps.database;
@@ -31,7 +32,16 @@ export async function activityRoutes(app: App, deps: Deps) {
 
   app.get(
     "/activities.csv",
-    { config: { auth: "feed.view" }, schema: { tags: ["feed"], summary: "The firm feed as CSV (filters as for /activities)", querystring: activitiesQuery.omit({ limit: true, cursor: true }) } },
+    {
+      config: { auth: "feed.view" },
+      schema: {
+        tags: ["feed"],
+        summary: "The firm feed as CSV (filters as for /activities)",
+        description: "Every matching entry, newest first, as one CSV file (FEED-5): time, actor, kind, subject and changes.",
+        querystring: activitiesQuery.omit({ limit: true, cursor: true }),
+        response: { 200: mediaResponse("text/csv", "The feed as a CSV file.") },
+      },
+    },
     async (request, reply) => {
       const q = request.query;
       const csv = exportActivities({ db, clock: deps.clock, actor: actorOf(request) }, { userId: q.user_id, kind: q.kind, deletionsOnly: q.deletions_only === "true" });
@@ -44,7 +54,7 @@ export async function activityRoutes(app: App, deps: Deps) {
 
   app.get(
     "/users/:id/activity",
-    { config: { auth: "user" }, schema: { tags: ["feed"], summary: "What a user did and what was done to them, newest first", params: idParam, querystring: cursorQuery, response: { 200: listOf(activityOut) } } },
+    { config: { auth: "user", errors: ["forbidden"] }, schema: { tags: ["feed"], summary: "What a user did and what was done to them, newest first", description: "Everyone may read their own; another user's needs `feed.view`.", params: idParam, querystring: cursorQuery, response: { 200: listOf(activityOut) } } },
     async (request) => {
       const actor = actorOf(request);
       if (!(await findUser(db, actor.firmId, "", request.params.id))) throw notFound("User");

@@ -18,8 +18,15 @@ export async function emailChangeRoutes(app: App, deps: Deps) {
   app.post(
     "/me/email-change",
     {
-      config: { auth: "user", limits: [perUser("email-change", 10, 60)] },
-      schema: { tags: ["me"], summary: "Change my login email: a link goes to the new address (EML-1)", body: selfEmailChangeBody, response: { 202: emailChangeOut } },
+      config: { auth: "user", limits: [perUser("email-change", 10, 60)], errors: ["email_in_use"] },
+      schema: {
+        tags: ["me"],
+        operationId: "changeMyEmail",
+        summary: "Change my login email: a link goes to the new address (EML-1)",
+        description: "Needs the current password. Nothing changes until the link sent to the new address is opened (POST /api/v1/email-changes/confirm).",
+        body: selfEmailChangeBody,
+        response: { 202: emailChangeOut },
+      },
     },
     async (request, reply) => {
       const result = await change(deps, request, (ctx) => requestOwnEmailChange(ctx, request.body, appUrl(deps, request)));
@@ -29,7 +36,7 @@ export async function emailChangeRoutes(app: App, deps: Deps) {
 
   app.post(
     "/users/:id/email-change",
-    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Change another user's login email; the new address confirms it (EML-3)", params: idParam, body: emailChangeBody, response: { 202: emailChangeOut } } },
+    { config: { auth: "users.manage", errors: ["email_in_use"] }, schema: { tags: ["users"], operationId: "changeUserEmail", summary: "Change another user's login email; the new address confirms it (EML-3)", params: idParam, body: emailChangeBody, response: { 202: emailChangeOut } } },
     async (request, reply) => {
       const result = await change(deps, request, (ctx) => requestEmailChange(ctx, request.params.id, request.body.new_email, appUrl(deps, request)));
       return reply.code(202).send(result);
@@ -38,7 +45,7 @@ export async function emailChangeRoutes(app: App, deps: Deps) {
 
   app.post(
     "/email-changes/confirm",
-    { config: { auth: "public", limits: [perAddress("email-change-confirm", 30, 60)] }, schema: { tags: ["me"], summary: "Confirm a new login email through its link", body: confirmEmailBody, response: { 200: userOut } } },
+    { config: { auth: "public", limits: [perAddress("email-change-confirm", 30, 60)], errors: ["not_found", "link_expired", "email_in_use"] }, schema: { tags: ["me"], summary: "Confirm a new login email through its link", description: "The token comes from the link mailed to the new address. A signed-in caller keeps their session; every other session of the user ends.", body: confirmEmailBody, response: { 200: userOut } } },
     async (request) => {
       const signedIn = request.actorOrNull;
       const { firmId, userId } = await publicChange(deps, (ctx) =>

@@ -23,7 +23,7 @@ export async function groupRoutes(app: App, deps: Deps) {
 
   app.post(
     "/groups",
-    { config: { auth: "groups.manage" }, schema: { tags: ["groups"], summary: "Create a group", body: createGroupBody, response: { 201: groupOut } } },
+    { config: { auth: "groups.manage", errors: ["conflict"] }, schema: { tags: ["groups"], summary: "Create a group", description: "Names are unique among the firm's live groups (409 `conflict`); members must be active or invited users of the firm.", body: createGroupBody, response: { 201: groupOut } } },
     async (request, reply) => {
       const group = await change(deps, request, async (ctx) => getGroup(readingIn(ctx), await createGroup(ctx, request.body)));
       return reply.code(201).send(group);
@@ -32,7 +32,7 @@ export async function groupRoutes(app: App, deps: Deps) {
 
   app.patch(
     "/groups/:id",
-    { config: { auth: "groups.manage" }, schema: { tags: ["groups"], summary: "Edit a group: name, description, rates option, members", params: idParam, body: updateGroupBody, response: { 200: groupOut } } },
+    { config: { auth: "groups.manage", errors: ["conflict"] }, schema: { tags: ["groups"], summary: "Edit a group: name, description, rates option, members", description: "Send only what changes; `member_ids` replaces the whole list. An archived group keeps its name and members until unarchived.", params: idParam, body: updateGroupBody, response: { 200: groupOut } } },
     async (request) =>
       change(deps, request, async (ctx) => {
         await updateGroup(ctx, request.params.id, request.body);
@@ -43,7 +43,7 @@ export async function groupRoutes(app: App, deps: Deps) {
   for (const archived of [true, false]) {
     app.post(
       `/groups/:id/${archived ? "archive" : "unarchive"}`,
-      { config: { auth: "groups.manage" }, schema: { tags: ["groups"], summary: archived ? "Archive a group (GRP-2)" : "Unarchive a group", params: idParam, response: { 200: groupOut } } },
+      { config: { auth: "groups.manage", ...(archived ? {} : { errors: ["conflict"] as const }) }, schema: { tags: ["groups"], summary: archived ? "Archive a group (GRP-2)" : "Unarchive a group", description: archived ? "The group keeps its members but grants nothing and cannot be chosen anew." : "The name must still be free among the live groups (409 `conflict`).", params: idParam, response: { 200: groupOut } } },
       async (request) =>
         change(deps, request, async (ctx) => {
           await setArchived(ctx, request.params.id, archived);

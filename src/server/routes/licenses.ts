@@ -20,13 +20,13 @@ export async function licenseRoutes(app: App, deps: Deps) {
 
   app.get(
     "/licenses",
-    { config: { auth: ["users.manage", "licenses.manage", "billing.view"] }, schema: { tags: ["licenses"], summary: "Total, occupied, available and pending licenses, and the next bill", response: { 200: licensesOut } } },
+    { config: { auth: ["users.manage", "licenses.manage", "billing.view"] }, schema: { tags: ["licenses"], summary: "Total, occupied, available and pending licenses, and the next bill", description: "Occupied licenses are held by active and invited users; available ones are free to assign.", response: { 200: licensesOut } } },
     async (request) => read(deps, request, (ctx) => getLicenses(ctx)),
   );
 
   app.post(
     "/licenses/quote",
-    { config: { auth: "licenses.manage" }, schema: { tags: ["licenses"], summary: "The prorated price of more licenses now (LIC-3)", body: quoteBody, response: { 200: quoteOut } } },
+    { config: { auth: "licenses.manage" }, schema: { tags: ["licenses"], operationId: "quoteLicenses", summary: "The prorated price of more licenses now (LIC-3)", description: "Nothing is bought: the price of `count` licenses from now to the end of the period.", body: quoteBody, response: { 200: quoteOut } } },
     async (request) => change(deps, request, (ctx) => quoteLicenses(ctx, request.body.count)),
   );
 
@@ -36,7 +36,9 @@ export async function licenseRoutes(app: App, deps: Deps) {
       config: { auth: "licenses.manage" },
       schema: {
         tags: ["licenses"],
+        operationId: "buyLicenses",
         summary: "Buy licenses, effective at once, charged pro rata",
+        description: "Send an Idempotency-Key: a retried purchase is charged once.",
         headers: z.object({ "idempotency-key": z.string().max(200).optional() }).passthrough(),
         body: buyLicensesBody,
         response: { 201: z.object({ licenses: licensesOut, charge: chargeOut }) },
@@ -56,7 +58,7 @@ export async function licenseRoutes(app: App, deps: Deps) {
 
   app.post(
     "/licenses/removals",
-    { config: { auth: "licenses.manage" }, schema: { tags: ["licenses"], summary: "Remove available licenses at the next period (LIC-4)", body: removalBody, response: { 201: z.object({ pending_removal: z.number().int(), effective_at: z.string() }) } } },
+    { config: { auth: "licenses.manage", errors: ["no_available_license"] }, schema: { tags: ["licenses"], operationId: "scheduleLicenseRemoval", summary: "Remove available licenses at the next period (LIC-4)", description: "Only licenses no one holds can go; they stay usable until the period ends.", body: removalBody, response: { 201: z.object({ pending_removal: z.number().int(), effective_at: z.string() }) } } },
     async (request, reply) => {
       const result = await change(deps, request, (ctx) => scheduleRemoval(ctx, request.body.count));
       return reply.code(201).send(result);
@@ -65,7 +67,7 @@ export async function licenseRoutes(app: App, deps: Deps) {
 
   app.delete(
     "/licenses/removals",
-    { config: { auth: "licenses.manage" }, schema: { tags: ["licenses"], summary: "Cancel the scheduled removal", response: { 204: z.null() } } },
+    { config: { auth: "licenses.manage" }, schema: { tags: ["licenses"], operationId: "cancelLicenseRemoval", summary: "Cancel the scheduled removal", description: "Does nothing when no removal is scheduled.", response: { 204: z.null() } } },
     async (request, reply) => {
       await change(deps, request, (ctx) => cancelRemoval(ctx));
       return reply.code(204).send(null);
@@ -74,7 +76,7 @@ export async function licenseRoutes(app: App, deps: Deps) {
 
   app.patch(
     "/subscription",
-    { config: { auth: "firm.settings" }, schema: { tags: ["licenses"], summary: "The annual renewal option (LIC-5)", body: subscriptionBody, response: { 200: subscriptionOut } } },
+    { config: { auth: "firm.settings" }, schema: { tags: ["licenses"], summary: "The annual renewal option (LIC-5)", description: "Annual plans only (400 otherwise): whether licenses no one holds are dropped at renewal.", body: subscriptionBody, response: { 200: subscriptionOut } } },
     async (request) => {
       await change(deps, request, (ctx) => updateSubscription(ctx, request.body.remove_unused_licenses_at_renewal));
       const { firm, subscription } = await loadFirm(db, actorOf(request).firmId);

@@ -17,7 +17,7 @@ export async function meRoutes(app: App, deps: Deps) {
 
   app.delete(
     "/me/sessions/:id",
-    { config: { auth: "user" }, schema: { tags: ["me"], summary: "End one of my sessions", params: idParam, response: { 204: z.null() } } },
+    { config: { auth: "user" }, schema: { tags: ["me"], operationId: "revokeMySession", summary: "End one of my sessions", description: "Ending the session this request uses signs it out too.", params: idParam, response: { 204: z.null() } } },
     async (request, reply) => {
       await change(deps, request, (ctx) => revokeOwnSession(ctx, request.params.id, "session"));
       return reply.code(204).send(null);
@@ -32,7 +32,7 @@ export async function meRoutes(app: App, deps: Deps) {
 
   app.post(
     "/me/tokens",
-    { config: { auth: "user" }, schema: { tags: ["me"], summary: "Create an API token; its secret is shown once", body: tokenBody, response: { 201: tokenCreatedOut } } },
+    { config: { auth: "user" }, schema: { tags: ["me"], summary: "Create an API token; its secret is shown once", description: "The token acts as its creator, with their permissions, until revoked or until they change their password or are deactivated.", body: tokenBody, response: { 201: tokenCreatedOut } } },
     async (request, reply) => {
       const created = await change(deps, request, (ctx) => createApiToken(ctx, request.body.name));
       return reply.code(201).send(created);
@@ -41,7 +41,7 @@ export async function meRoutes(app: App, deps: Deps) {
 
   app.delete(
     "/me/tokens/:id",
-    { config: { auth: "user" }, schema: { tags: ["me"], summary: "Revoke an API token", params: idParam, response: { 204: z.null() } } },
+    { config: { auth: "user" }, schema: { tags: ["me"], operationId: "revokeMyToken", summary: "Revoke an API token", params: idParam, response: { 204: z.null() } } },
     async (request, reply) => {
       await change(deps, request, (ctx) => revokeOwnSession(ctx, request.params.id, "api_token"));
       return reply.code(204).send(null);

@@ -11,6 +11,7 @@ import {
 import { idParam, listOf, notificationOut, notificationsQuery } from "../../shared/schemas.js";
 import { actorOf } from "../plugins/auth.js";
 import { change } from "../use-case.js";
+import { mediaResponse } from "../openapi/media.js";
 import type { App, Deps } from "../deps.js";
 
 const HEARTBEAT_MS = 25_000;
@@ -36,13 +37,13 @@ export async function notificationRoutes(app: App, deps: Deps) {
 
   app.get(
     "/notifications/unread-count",
-    { config: { auth: "user" }, schema: { tags: ["notifications"], summary: "How many of my notifications are unread", response: { 200: z.object({ count: z.number().int() }) } } },
+    { config: { auth: "user" }, schema: { tags: ["notifications"], operationId: "countUnreadNotifications", summary: "How many of my notifications are unread", response: { 200: z.object({ count: z.number().int() }) } } },
     async (request) => ({ count: await unreadCount(db, actorOf(request)) }),
   );
 
   app.post(
     "/notifications/:id/read",
-    { config: { auth: "user" }, schema: { tags: ["notifications"], summary: "Mark one notification read", params: idParam, response: { 204: z.null() } } },
+    { config: { auth: "user" }, schema: { tags: ["notifications"], operationId: "markNotificationRead", summary: "Mark one notification read", params: idParam, response: { 204: z.null() } } },
     async (request, reply) => {
       await change(deps, request, (ctx) => markRead(ctx, request.params.id));
       return reply.code(204).send(null);
@@ -51,7 +52,7 @@ export async function notificationRoutes(app: App, deps: Deps) {
 
   app.post(
     "/notifications/read-all",
-    { config: { auth: "user" }, schema: { tags: ["notifications"], summary: "Mark all my notifications read", response: { 204: z.null() } } },
+    { config: { auth: "user" }, schema: { tags: ["notifications"], operationId: "markAllNotificationsRead", summary: "Mark all my notifications read", response: { 204: z.null() } } },
     async (request, reply) => {
       await change(deps, request, (ctx) => markRead(ctx, "all"));
       return reply.code(204).send(null);
@@ -60,7 +61,16 @@ export async function notificationRoutes(app: App, deps: Deps) {
 
   app.get(
     "/notifications/stream",
-    { config: { auth: "user" }, schema: { tags: ["notifications"], summary: "text/event-stream: one `notification` event per new notification" } },
+    {
+      config: { auth: "user" },
+      schema: {
+        tags: ["notifications"],
+        operationId: "streamNotifications",
+        summary: "text/event-stream: one `notification` event per new notification",
+        description: "Each event is `event: notification`, `id: <notification id>` and `data:` the notification as JSON; comments keep the connection alive every 25 seconds.",
+        response: { 200: mediaResponse("text/event-stream", "Server-sent events, until the client or the server closes the connection.") },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       reply.hijack();

@@ -17,6 +17,7 @@ export async function passwordRoutes(app: App, deps: Deps) {
       config: { auth: "user", limits: [perUser("password-change", 10, 15 * 60)] },
       schema: {
         tags: ["me"],
+        operationId: "changeMyPassword",
         summary: "Change my password with the current one; every other session and API token ends",
         body: changePasswordBody,
         response: { 204: z.null() },
@@ -34,9 +35,11 @@ export async function passwordRoutes(app: App, deps: Deps) {
       config: { auth: "public", limits: [perAddress("password-reset:address", 20, 3600), perEmail("password-reset:account", 5, 3600)] },
       schema: {
         tags: ["accounts"],
+        operationId: "requestPasswordReset",
+        description: "The link is mailed only when the email belongs to an active user; it works once, for one hour.",
         summary: "Ask for a password-reset link by email; the answer is the same whether or not the email has an account",
         body: passwordResetBody,
-        response: { 202: z.null() },
+        response: { 202: { description: "Accepted; the body is JSON `null`.", content: { "application/json": { schema: z.null() } } } },
       },
     },
     async (request, reply) => {
@@ -51,7 +54,7 @@ export async function passwordRoutes(app: App, deps: Deps) {
   app.post(
     "/password-resets/confirm",
     {
-      config: { auth: "public", limits: [perAddress("password-reset-confirm", 20, 15 * 60)] },
+      config: { auth: "public", limits: [perAddress("password-reset-confirm", 20, 15 * 60)], errors: ["reset_invalid", "reset_expired"] },
       schema: {
         tags: ["accounts"],
         summary: "Set a new password through a reset link; every session and API token ends",

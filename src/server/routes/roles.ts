@@ -31,7 +31,7 @@ export async function roleRoutes(app: App, deps: Deps) {
 
   app.post(
     "/roles",
-    { config: { auth: "roles.manage" }, schema: { tags: ["roles"], summary: "Create a custom role (ROL-2)", body: createRoleBody, response: { 201: roleOut } } },
+    { config: { auth: "roles.manage", errors: ["conflict"] }, schema: { tags: ["roles"], summary: "Create a custom role (ROL-2)", description: "Names are unique in the firm (409 `conflict`).", body: createRoleBody, response: { 201: roleOut } } },
     async (request, reply) => {
       const role = await change(deps, request, async (ctx) => getRole(readingIn(ctx), await createRole(ctx, request.body)));
       return reply.code(201).send(role);
@@ -40,7 +40,7 @@ export async function roleRoutes(app: App, deps: Deps) {
 
   app.patch(
     "/roles/:id",
-    { config: { auth: "roles.manage" }, schema: { tags: ["roles"], summary: "Rename or change a custom role; built-in roles answer 409 role_immutable", params: idParam, body: updateRoleBody, response: { 200: roleOut } } },
+    { config: { auth: "roles.manage", errors: ["conflict", "role_immutable"] }, schema: { tags: ["roles"], summary: "Rename or change a custom role; built-in roles answer 409 role_immutable", description: "Holders gain or lose the permissions at once, on their next request (ROL-5).", params: idParam, body: updateRoleBody, response: { 200: roleOut } } },
     async (request) =>
       change(deps, request, async (ctx) => {
         await updateRole(ctx, request.params.id, request.body);
@@ -50,7 +50,7 @@ export async function roleRoutes(app: App, deps: Deps) {
 
   app.delete(
     "/roles/:id",
-    { config: { auth: "roles.manage" }, schema: { tags: ["roles"], summary: "Delete a custom role no one holds (409 role_in_use, role_immutable)", params: idParam, response: { 204: z.null() } } },
+    { config: { auth: "roles.manage", errors: ["role_immutable", "role_in_use"] }, schema: { tags: ["roles"], summary: "Delete a custom role no one holds (409 role_in_use, role_immutable)", params: idParam, response: { 204: z.null() } } },
     async (request, reply) => {
       await change(deps, request, (ctx) => deleteRole(ctx, request.params.id));
       return reply.code(204).send(null);

@@ -12,7 +12,7 @@ export function useInviteUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ body, key }: { body: InviteBody; key: string }) =>
-      (await api.POST("/invitations", { body, params: { header: { "idempotency-key": key } } })).data!,
+      (await api.POST("/invitations", { body, params: { header: { "Idempotency-Key": key } } })).data!,
     onSuccess: async (data) => {
       await Promise.all([
         client.invalidateQueries({ queryKey: ["users"] }),

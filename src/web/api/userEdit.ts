@@ -46,7 +46,7 @@ export function useUpdateUser(id: string) {
   return useMutation({
     mutationFn: async ({ etag, body }: { etag: string | null; body: UpdateUserBody }): Promise<VersionedUser> => {
       const { data, response } = await api.PATCH("/users/{id}", {
-        params: { path: { id }, header: etag ? { "if-match": etag } : undefined },
+        params: { path: { id }, header: etag ? { "If-Match": etag } : undefined },
         body,
       });
       return { user: data!, etag: response.headers.get("etag") };
