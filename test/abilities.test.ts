@@ -9,7 +9,12 @@ describeDb("firm-level abilities", (h) => {
     const admin = await buildAdmin(h, firm);
     const attorney = await buildUser(h, firm, ["attorney"]);
     const billing = await buildUser(h, firm, ["billing"]);
-    const abilities = async (token: string) => (await h.get("/api/v1/me", token)).json().abilities as Record<string, boolean>;
+    const FIRM_WIDE = ["invite_users", "manage_users", "view_licenses", "manage_licenses", "view_billing", "manage_roles", "manage_groups", "view_feed", "manage_firm", "transfer_ownership"];
+    // GET /me's abilities hold the record's own (edit, change_roles ...) and the firm-wide ones.
+    const abilities = async (token: string) => {
+      const all = (await h.get("/api/v1/me", token)).json().abilities as Record<string, boolean>;
+      return Object.fromEntries(FIRM_WIDE.map((k) => [k, all[k]]));
+    };
 
     const owner = await abilities(firm.owner.token);
     expect(Object.values(owner).every(Boolean)).toBe(true);

@@ -190,10 +190,9 @@ export function handWrittenRoutes(app: FastifyInstance, raw: RawDatabase) {
     if (!r) return unauthenticated(reply);
     const actor = actorOf(r.id, r.primary_subscriber_id, r.permissions);
     const user = userJson(r, actor, r.primary_subscriber_id);
-    return {
-      ...user,
+    return Object.assign(user, {
       permissions: [...actor.permissions].sort(),
-      abilities: { ...user.abilities, ...firmAbilities(actor) },
+      abilities: Object.assign(user.abilities, firmAbilities(actor)),
       firm: {
         id: r.firm_id,
         name: r.firm_name,
@@ -213,7 +212,7 @@ export function handWrittenRoutes(app: FastifyInstance, raw: RawDatabase) {
         created_at: r.firm_created_at,
       },
       csrf_token: r.csrf_token,
-    };
+    });
   });
 
   app.get<{ Querystring: { q?: string; limit?: string } }>("/users", async (request, reply) => {

@@ -219,7 +219,7 @@ export interface paths {
          *
          *     No sign-in needed.
          *
-         *     Rate limited (SEC-8): 30 per 1 minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         *     Rate limited (SEC-8): 30 per minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
          */
         post: operations["confirmEmailChange"];
         delete?: never;
@@ -237,7 +237,7 @@ export interface paths {
         };
         /**
          * The firm
-         * @description The firm
+         * @description Its name, status, primary subscriber and subscription.
          *
          *     Any signed-in, active user of the firm.
          */
@@ -265,7 +265,7 @@ export interface paths {
          *
          *     Needs the `firm.settings` permission.
          *
-         *     Rate limited (SEC-8): 10 per 1 minute per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         *     Rate limited (SEC-8): 10 per minute per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
          */
         post: operations["transferFirmOwnership"];
         delete?: never;
@@ -385,11 +385,11 @@ export interface paths {
         put?: never;
         /**
          * Invite one user; buys the license too when `confirm_purchase` is true (LIC-7)
-         * @description Invite one user; buys the license too when `confirm_purchase` is true (LIC-7)
+         * @description The user is created as invited, holding a license, and mailed a link that works for 7 days. With no license free the answer is 409 `license_purchase_required` with a `quote`; repeat with `confirm_purchase: true` (and the `licenses.manage` permission) to buy it in the same step. Send an Idempotency-Key so that a retry invites once.
          *
          *     Needs the `users.manage` permission.
          */
-        post: operations["createInvitation"];
+        post: operations["inviteUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -408,11 +408,11 @@ export interface paths {
         post?: never;
         /**
          * Revoke a pending invitation (INV-5)
-         * @description Revoke a pending invitation (INV-5)
+         * @description The link dies and the invited user is removed from the list; their license is free again.
          *
          *     Needs the `users.manage` permission.
          */
-        delete: operations["deleteInvitation"];
+        delete: operations["revokeInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -451,11 +451,11 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation with a name and password (INV-6)
-         * @description Accept an invitation with a name and password (INV-6)
+         * @description The user becomes active and is signed in: the answer carries a session token and sets the session cookie.
          *
          *     No sign-in needed.
          *
-         *     Rate limited (SEC-8): 30 per 1 minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         *     Rate limited (SEC-8): 30 per minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -473,13 +473,13 @@ export interface paths {
         };
         /**
          * What an invitation link is for (no sign-in)
-         * @description What an invitation link is for (no sign-in)
+         * @description For the accept page: whose invitation the link's token is, and whether it has expired.
          *
          *     No sign-in needed.
          *
-         *     Rate limited (SEC-8): 60 per 1 minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         *     Rate limited (SEC-8): 60 per minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
          */
-        get: operations["getInvitationLookup"];
+        get: operations["lookupInvitation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -582,8 +582,8 @@ export interface paths {
         get: operations["listMatters"];
         put?: never;
         /**
-         * Create a matter (PRC-1): access other than everyone needs `matters.access`, custom rates `rates.manage`
-         * @description Create a matter (PRC-1): access other than everyone needs `matters.access`, custom rates `rates.manage`
+         * Create a matter (PRC-1)
+         * @description Attorneys must be active users of the firm (PRC-2). Access other than `everyone` needs `matters.access`; a private matter belongs to whoever makes it private (PRC-7). Custom rates need `rates.manage`; groups archived or excluded from custom rates are refused (GRP-4). Numbers are unique in the firm (409 `conflict`).
          *
          *     Needs the `matters.create` permission.
          */
@@ -614,8 +614,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Edit a matter: fields need `matters.edit`, access `matters.access`, custom rates `rates.manage`
-         * @description Edit a matter: fields need `matters.edit`, access `matters.access`, custom rates `rates.manage`
+         * Edit a matter
+         * @description Send only what changes. Fields need `matters.edit`, access `matters.access`, custom rates `rates.manage` (each asked only when it changes); `custom_rates` and `access.group_ids` replace the whole list. A deactivated attorney may stay, but once moved off cannot be set back (PRC-4).
          *
          *     Needs any of the permissions `matters.edit`, `matters.access`, `rates.manage`.
          */
@@ -675,7 +675,7 @@ export interface paths {
         };
         /**
          * The signed-in user
-         * @description The signed-in user
+         * @description The user, with their permissions, their abilities (their own record's and the firm-wide ones, CON-2), the firm, and the `csrf_token` that cookie sessions send as X-CSRF-Token.
          *
          *     Any signed-in, active user of the firm.
          */
@@ -703,7 +703,7 @@ export interface paths {
          *
          *     Any signed-in, active user of the firm.
          *
-         *     Rate limited (SEC-8): 10 per 1 minute per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         *     Rate limited (SEC-8): 10 per minute per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
          */
         post: operations["changeMyEmail"];
         delete?: never;
@@ -1055,7 +1055,7 @@ export interface paths {
          *
          *     No sign-in needed.
          *
-         *     Rate limited (SEC-8): 20 per 1 hour per client address; 5 per 1 hour per account (the body's email). Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         *     Rate limited (SEC-8): 20 per hour per client address; 5 per hour per account (the body's email). Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
          */
         post: operations["requestPasswordReset"];
         delete?: never;
@@ -1183,13 +1183,13 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Sign in with email and password
+         * @description Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`.
          *
          *     No sign-in needed.
          *
-         *     Rate limited (SEC-8): 10 per 1 minute per client address and account; 20 per 15 minutes per account (the body's email); 60 per 1 minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         *     Rate limited (SEC-8): 10 per minute per client address and account; 20 per 15 minutes per account (the body's email); 60 per minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
          */
-        post: operations["createSession"];
+        post: operations["signIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1208,11 +1208,11 @@ export interface paths {
         post?: never;
         /**
          * Sign out
-         * @description Sign out
+         * @description Ends the session this request uses and clears the session cookie.
          *
          *     Any signed-in, active user of the firm.
          */
-        delete: operations["deleteSessionCurrent"];
+        delete: operations["signOut"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1229,13 +1229,13 @@ export interface paths {
         put?: never;
         /**
          * Create a firm and its primary subscriber
-         * @description Create a firm and its primary subscriber
+         * @description The firm starts its subscription with `licenses` licenses on the chosen plan; the person signing up becomes its primary subscriber and administrator, and is signed in: the answer carries a session token and sets the session cookie.
          *
          *     No sign-in needed.
          *
-         *     Rate limited (SEC-8): 20 per 1 minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         *     Rate limited (SEC-8): 20 per minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
          */
-        post: operations["createSignup"];
+        post: operations["signUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1329,7 +1329,7 @@ export interface paths {
         };
         /**
          * List the firm's users
-         * @description List the firm's users
+         * @description Active users by default; `status` invited, deactivated or all needs `users.manage` (403 otherwise). `q` searches names and emails. Pages by `cursor`.
          *
          *     Any signed-in, active user of the firm.
          */
@@ -1351,7 +1351,7 @@ export interface paths {
         };
         /**
          * One user
-         * @description One user
+         * @description With an ETag to send back in If-Match when editing. Others than active users are found only by those with `users.manage`.
          *
          *     Any signed-in, active user of the firm.
          */
@@ -1363,7 +1363,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a user's profile, subscription type, roles and groups; honours If-Match
-         * @description Edit a user's profile, subscription type, roles and groups; honours If-Match
+         * @description Send only what changes; `role_ids` and `group_ids` replace the lists. Each part needs its own ability on the record (403 otherwise). With If-Match, a user changed since answers 412 `precondition_failed`.
          *
          *     Any signed-in, active user of the firm.
          */
@@ -1403,7 +1403,7 @@ export interface paths {
         put?: never;
         /**
          * Deactivate a user now, or schedule it with `at`
-         * @description Deactivate a user now, or schedule it with `at`
+         * @description Every session and API token of the user ends at once; the license stays occupied until the next bill when `remove_license_at_next_bill` is false. The primary subscriber cannot be deactivated.
          *
          *     Needs the `users.manage` permission.
          */
@@ -1447,7 +1447,7 @@ export interface paths {
         put?: never;
         /**
          * Reactivate a user; needs a free license or `confirm_purchase`
-         * @description Reactivate a user; needs a free license or `confirm_purchase`
+         * @description With no license free the answer is 409 `license_purchase_required` with a `quote`; repeat with `confirm_purchase: true` to buy it. If the login email was taken meanwhile (409 `email_in_use`), give a new `email`.
          *
          *     Needs the `users.manage` permission.
          */
@@ -1470,11 +1470,11 @@ export interface paths {
         post?: never;
         /**
          * Cancel a scheduled deactivation (DEA-9)
-         * @description Cancel a scheduled deactivation (DEA-9)
+         * @description 404 when no deactivation is scheduled for the user.
          *
          *     Needs the `users.manage` permission.
          */
-        delete: operations["deleteUserScheduledDeactivation"];
+        delete: operations["cancelScheduledDeactivation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1517,7 +1517,7 @@ export interface paths {
          *
          *     Needs the `users.manage` permission.
          */
-        post: operations["signOutEverywhereUser"];
+        post: operations["signOutUserEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1535,11 +1535,11 @@ export interface paths {
         put?: never;
         /**
          * Add roles to many users; never removes one (ROL-4)
-         * @description Add roles to many users; never removes one (ROL-4)
+         * @description Every id must be a user of the firm and a role of the firm; otherwise nothing changes and the answer is 400 naming them.
          *
          *     Needs the `users.manage` permission.
          */
-        post: operations["createUserBulkAssignRole"];
+        post: operations["assignRolesInBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1628,10 +1628,16 @@ export interface components {
         "Idempotent-Replayed": "true";
         /** @description The request quota of the tightest budget this request spent (IETF RateLimit header fields). */
         "RateLimit-Limit": number;
+        /** @description RateLimit-Limit, when the request was counted against a budget: not when it failed authentication or validation first. */
+        "RateLimit-Limit-IfCounted": number;
         /** @description How many requests that budget still allows in its window. */
         "RateLimit-Remaining": number;
+        /** @description RateLimit-Remaining, when the request was counted against a budget. */
+        "RateLimit-Remaining-IfCounted": number;
         /** @description Seconds until that budget's window ends (on a 429: until a request is accepted again). */
         "RateLimit-Reset": number;
+        /** @description RateLimit-Reset, when the request was counted against a budget. */
+        "RateLimit-Reset-IfCounted": number;
         /** @description Seconds to wait before trying again. */
         "Retry-After": number;
         /** @description The session cookie `chambers_session` (HttpOnly, SameSite=Lax; Secure behind HTTPS); cleared on sign-out. */
@@ -2132,6 +2138,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Signing with Harbour Holdings",
+                 *       "start_at": "2026-12-02T15:00:00.000Z",
+                 *       "end_at": "2026-12-02T16:00:00.000Z",
+                 *       "matter_id": "d4c3b2a1-f6e5-4b7a-9d8c-5d4c3b2a1f0e",
+                 *       "owner_id": "5b2f7c1e-3d4a-4e8b-9f60-1a2b3c4d5e6f",
+                 *       "attendee_ids": [
+                 *         "8c9d0e1f-2a3b-4c5d-8e7f-9a0b1c2d3e4f"
+                 *       ],
+                 *       "conference": {
+                 *         "provider": "zoom",
+                 *         "url": "https://zoom.example/j/81234567890"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     attendee_ids?: string[];
                     /** @enum {string} */
@@ -2573,6 +2595,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "start_at": "2026-12-02T16:00:00.000Z",
+                 *       "end_at": "2026-12-02T17:00:00.000Z"
+                 *     }
+                 */
                 "application/json": {
                     attendee_ids?: string[];
                     /** @enum {string} */
@@ -3286,6 +3314,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Harbour Holdings Ltd",
+                 *       "email": "office@harbour.example",
+                 *       "custom_rates": [
+                 *         {
+                 *           "group_id": "0f1e2d3c-4b5a-4968-8776-655443322110",
+                 *           "rate_cents": 32500
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     custom_rates?: {
                         group_id?: string;
@@ -3686,6 +3726,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "legal@harbour.example"
+                 *     }
+                 */
                 "application/json": {
                     custom_rates?: {
                         group_id?: string;
@@ -4023,6 +4068,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4056,6 +4104,9 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4083,6 +4134,9 @@ export interface operations {
              */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4110,6 +4164,9 @@ export interface operations {
              */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4137,6 +4194,9 @@ export interface operations {
              */
             410: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4164,6 +4224,9 @@ export interface operations {
              */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4191,6 +4254,9 @@ export interface operations {
              */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4249,6 +4315,9 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4386,6 +4455,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "to_user_id": "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f",
+                 *       "password": "correct horse battery staple",
+                 *       "full_name": "Sam Ortiz"
+                 *     }
+                 */
                 "application/json": {
                     full_name: string;
                     password: string;
@@ -4435,6 +4511,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4468,6 +4547,9 @@ export interface operations {
              */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4495,6 +4577,9 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4522,6 +4607,9 @@ export interface operations {
              */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4549,6 +4637,9 @@ export interface operations {
              */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4576,6 +4667,9 @@ export interface operations {
              */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -4634,6 +4728,9 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -5854,7 +5951,7 @@ export interface operations {
             };
         };
     };
-    createInvitation: {
+    inviteUser: {
         parameters: {
             query?: never;
             header?: {
@@ -6066,27 +6163,32 @@ export interface operations {
                     };
                 };
             };
-            /** @description Success */
+            /**
+             * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `email_in_use`: This email address is already in use.
+             *     - `license_purchase_required`: No license is free; `quote` says what the missing ones cost. Repeat with `confirm_purchase: true` to buy them.
+             */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        code: string;
-                        detail: string;
-                        errors?: {
-                            message: string;
-                            path: string;
-                        }[];
-                        quote?: {
-                            amount_cents: number;
-                            count: number;
-                            currency: string;
-                        };
-                        status: number;
-                        title: string;
-                        type: string;
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "conflict" | "email_in_use" | "license_purchase_required";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -6173,7 +6275,7 @@ export interface operations {
             };
         };
     };
-    deleteInvitation: {
+    revokeInvitation: {
         parameters: {
             query?: never;
             header?: {
@@ -6549,6 +6651,7 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Set-Cookie": components["headers"]["Set-Cookie"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -6613,6 +6716,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -6646,6 +6752,9 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -6668,11 +6777,74 @@ export interface operations {
                 };
             };
             /**
+             * @description Not Found.
+             *     - `invitation_invalid`: The invitation link is not valid: used, replaced or revoked.
+             */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/invitation-invalid",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The invitation link is not valid: used, replaced or revoked.",
+                     *       "code": "invitation_invalid"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "invitation_invalid";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Gone.
+             *     - `invitation_expired`: The invitation has expired.
+             */
+            410: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/invitation-expired",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The invitation has expired.",
+                     *       "code": "invitation_expired"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "invitation_expired";
+                        /** @constant */
+                        status?: 410;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -6700,6 +6872,9 @@ export interface operations {
              */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -6758,6 +6933,9 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -6781,7 +6959,7 @@ export interface operations {
             };
         };
     };
-    getInvitationLookup: {
+    lookupInvitation: {
         parameters: {
             query: {
                 token: string;
@@ -6821,6 +6999,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -6845,6 +7026,36 @@ export interface operations {
                         code?: "validation_failed";
                         /** @constant */
                         status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `invitation_invalid`: The invitation link is not valid: used, replaced or revoked.
+             */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/invitation-invalid",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "The invitation link is not valid: used, replaced or revoked.",
+                     *       "code": "invitation_invalid"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "invitation_invalid";
+                        /** @constant */
+                        status?: 404;
                     };
                 };
             };
@@ -6885,6 +7096,9 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -8044,6 +8258,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "number": "2026-0142",
+                 *       "description": "Harbour Holdings: lease of the Bayside warehouse",
+                 *       "status": "open",
+                 *       "responsible_attorney_id": "5b2f7c1e-3d4a-4e8b-9f60-1a2b3c4d5e6f",
+                 *       "originating_attorney_id": "8c9d0e1f-2a3b-4c5d-8e7f-9a0b1c2d3e4f",
+                 *       "access": {
+                 *         "kind": "groups",
+                 *         "group_ids": [
+                 *           "0f1e2d3c-4b5a-4968-8776-655443322110"
+                 *         ]
+                 *       },
+                 *       "client_id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+                 *       "custom_rates": [
+                 *         {
+                 *           "user_id": "5b2f7c1e-3d4a-4e8b-9f60-1a2b3c4d5e6f",
+                 *           "rate_cents": 45000
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     access?: {
                         group_ids?: string[];
@@ -8216,6 +8452,33 @@ export interface operations {
                         code?: "forbidden";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "conflict";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -8513,6 +8776,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "closed",
+                 *       "responsible_attorney_id": "8c9d0e1f-2a3b-4c5d-8e7f-9a0b1c2d3e4f"
+                 *     }
+                 */
                 "application/json": {
                     access?: {
                         group_ids?: string[];
@@ -8712,6 +8981,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "conflict";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -9085,8 +9381,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         abilities: {
-                            [key: string]: boolean;
-                        } & {
                             invite_users: boolean;
                             manage_firm: boolean;
                             manage_groups: boolean;
@@ -9097,6 +9391,8 @@ export interface operations {
                             view_billing: boolean;
                             view_feed: boolean;
                             view_licenses: boolean;
+                        } & {
+                            [key: string]: boolean;
                         };
                         addons: string[];
                         address: string | null;
@@ -9276,6 +9572,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9309,6 +9608,9 @@ export interface operations {
              */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9336,6 +9638,9 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9363,6 +9668,9 @@ export interface operations {
              */
             409: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9390,6 +9698,9 @@ export interface operations {
              */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9417,6 +9728,9 @@ export interface operations {
              */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9475,6 +9789,9 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9542,6 +9859,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9575,6 +9895,9 @@ export interface operations {
              */
             401: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9602,6 +9925,9 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9629,6 +9955,9 @@ export interface operations {
              */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9656,6 +9985,9 @@ export interface operations {
              */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -9714,6 +10046,9 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -10472,6 +10807,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "user_ids": [
+                 *         "5b2f7c1e-3d4a-4e8b-9f60-1a2b3c4d5e6f",
+                 *         "8c9d0e1f-2a3b-4c5d-8e7f-9a0b1c2d3e4f"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     user_ids: string[];
                 };
@@ -10824,6 +11167,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": "The signed lease",
+                 *       "matter_id": "d4c3b2a1-f6e5-4b7a-9d8c-5d4c3b2a1f0e",
+                 *       "participant_user_ids": [
+                 *         "8c9d0e1f-2a3b-4c5d-8e7f-9a0b1c2d3e4f"
+                 *       ],
+                 *       "participant_contact_ids": [
+                 *         "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     matter_id?: string | null;
                     participant_contact_ids?: string[];
@@ -11386,6 +11741,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "Attached is the lease, signed on our side.\nPlease countersign by Friday."
+                 *     }
+                 */
                 "application/json": {
                     body: string;
                 };
@@ -12228,7 +12588,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted */
+            /** @description Accepted; the body is JSON `null`. */
             202: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -12237,7 +12597,9 @@ export interface operations {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": null;
+                };
             };
             /**
              * @description Bad Request.
@@ -12245,6 +12607,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12278,6 +12643,9 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12305,6 +12673,9 @@ export interface operations {
              */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12332,6 +12703,9 @@ export interface operations {
              */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12390,6 +12764,9 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12457,6 +12834,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12490,6 +12870,9 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12517,6 +12900,9 @@ export interface operations {
              */
             404: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12544,6 +12930,9 @@ export interface operations {
              */
             410: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12571,6 +12960,9 @@ export interface operations {
              */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12598,6 +12990,9 @@ export interface operations {
              */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12656,6 +13051,9 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -13707,7 +14105,7 @@ export interface operations {
             };
         };
     };
-    createSession: {
+    signIn: {
         parameters: {
             query?: never;
             header?: {
@@ -13740,6 +14138,7 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Set-Cookie": components["headers"]["Set-Cookie"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -13806,6 +14205,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -13834,11 +14236,44 @@ export interface operations {
                 };
             };
             /**
+             * @description Unauthorized.
+             *     - `invalid_credentials`: The email or password is incorrect.
+             */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/invalid-credentials",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "The email or password is incorrect.",
+                     *       "code": "invalid_credentials"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "invalid_credentials";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
              */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -13866,6 +14301,9 @@ export interface operations {
              */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -13893,6 +14331,9 @@ export interface operations {
              */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -13951,6 +14392,9 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -13974,7 +14418,7 @@ export interface operations {
             };
         };
     };
-    deleteSessionCurrent: {
+    signOut: {
         parameters: {
             query?: never;
             header?: {
@@ -13991,6 +14435,7 @@ export interface operations {
             /** @description No Content */
             204: {
                 headers: {
+                    "Set-Cookie": components["headers"]["Set-Cookie"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -14079,7 +14524,7 @@ export interface operations {
             };
         };
     };
-    createSignup: {
+    signUp: {
         parameters: {
             query?: never;
             header?: {
@@ -14124,6 +14569,7 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Set-Cookie": components["headers"]["Set-Cookie"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -14211,6 +14657,9 @@ export interface operations {
              */
             400: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -14244,6 +14693,9 @@ export interface operations {
              */
             403: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -14266,11 +14718,44 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `email_in_use`: This email address is already in use.
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/email-in-use",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "This email address is already in use.",
+                     *       "code": "email_in_use"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "email_in_use";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
             413: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -14298,6 +14783,9 @@ export interface operations {
              */
             415: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -14356,6 +14844,9 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -14758,6 +15249,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "File the lease with the land registry",
+                 *       "matter_id": "d4c3b2a1-f6e5-4b7a-9d8c-5d4c3b2a1f0e",
+                 *       "assignee_id": "5b2f7c1e-3d4a-4e8b-9f60-1a2b3c4d5e6f",
+                 *       "due_at": "2026-12-01T17:00:00.000Z"
+                 *     }
+                 */
                 "application/json": {
                     assignee_id: string;
                     completed_at?: string | null;
@@ -15158,6 +15657,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "completed_at": "2026-11-30T15:12:00.000Z"
+                 *     }
+                 */
                 "application/json": {
                     assignee_id?: string;
                     completed_at?: string | null;
@@ -15542,6 +16046,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -15587,6 +16118,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -15810,6 +16342,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -17048,6 +17581,34 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `email_in_use`: This email address is already in use.
+             *     - `license_purchase_required`: No license is free; `quote` says what the missing ones cost. Repeat with `confirm_purchase: true` to buy them.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/email-in-use",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "This email address is already in use.",
+                     *       "code": "email_in_use"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "email_in_use" | "license_purchase_required";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -17130,7 +17691,7 @@ export interface operations {
             };
         };
     };
-    deleteUserScheduledDeactivation: {
+    cancelScheduledDeactivation: {
         parameters: {
             query?: never;
             header?: {
@@ -17477,7 +18038,7 @@ export interface operations {
             };
         };
     };
-    signOutEverywhereUser: {
+    signOutUserEverywhere: {
         parameters: {
             query?: never;
             header?: {
@@ -17648,7 +18209,7 @@ export interface operations {
             };
         };
     };
-    createUserBulkAssignRole: {
+    assignRolesInBulk: {
         parameters: {
             query?: never;
             header?: {

@@ -57,18 +57,18 @@ export interface AttachedRaw {
 
 const date = (s: string | null) => (s === null ? null : new Date(s));
 
-/** A user row and its attached columns as one record. */
+/** A freshly read user row, completed in place with its attached columns into one record. */
 export function recordOf(row: UserRow, raw: AttachedRaw, primaryId: string): UserRecord {
   const inv = raw._invitation;
   const change = raw._email_change;
-  return {
-    ...row,
-    isPrimarySubscriber: row.id === primaryId,
-    roles: raw._roles,
-    groups: raw._groups,
-    invitation: inv ? { id: inv.id, sentAt: date(inv.sentAt), expiresAt: date(inv.expiresAt) } : null,
-    pendingEmailChange: change ? { newEmail: change.newEmail, expiresAt: new Date(change.expiresAt) } : null,
-  };
+  // Set one by one rather than spread into a copy: a spread costs microseconds a row.
+  const record = row as UserRecord;
+  record.isPrimarySubscriber = row.id === primaryId;
+  record.roles = raw._roles;
+  record.groups = raw._groups;
+  record.invitation = inv ? { id: inv.id, sentAt: date(inv.sentAt), expiresAt: date(inv.expiresAt) } : null;
+  record.pendingEmailChange = change ? { newEmail: change.newEmail, expiresAt: new Date(change.expiresAt) } : null;
+  return record;
 }
 
 const NOTHING_ATTACHED: AttachedRaw = { _roles: [], _groups: [], _invitation: null, _email_change: null };
@@ -82,7 +82,8 @@ const attachedByIds = prepared<AttachedRaw & { id: string }>(
 export async function withRoles(db: Executor, firmId: string, primaryId: string, rows: UserRow[]): Promise<UserRecord[]> {
   if (rows.length === 0) return [];
   const attached = new Map((await attachedByIds(db, [firmId, rows.map((r) => r.id)])).map((a) => [a.id, a]));
-  return rows.map((row) => recordOf(row, attached.get(row.id) ?? NOTHING_ATTACHED, primaryId));
+  // Copies: the caller's rows stay as they were.
+  return rows.map((row) => recordOf({ ...row }, attached.get(row.id) ?? NOTHING_ATTACHED, primaryId));
 }
 
 type RecordRaw = Record<string, unknown> & AttachedRaw & { _primary_id: string };

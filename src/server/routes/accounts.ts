@@ -33,13 +33,13 @@ const SIGN_IN_LIMITS = [
 async function loadMe(deps: Deps, actor: Actor, csrfToken: string) {
   const { user, firm, subscription } = await getMe(deps.database.db, actor);
   const presented = presentUser(user, actor, deps.clock.now());
-  return {
-    ...presented,
+  // Completed in place, not spread into copies: this answers every page load.
+  return Object.assign(presented, {
     permissions: [...actor.permissions].sort(),
-    abilities: { ...presented.abilities, ...firmAbilities(actor) },
+    abilities: Object.assign(presented.abilities, firmAbilities(actor)),
     firm: presentFirm(firm, subscription),
     csrf_token: csrfToken,
-  };
+  });
 }
 
 /** An actor for someone who has just signed in, before any request of theirs has been authenticated. */
@@ -55,10 +55,12 @@ export async function accountRoutes(app: App, deps: Deps) {
   app.post(
     "/signup",
     {
-      config: { auth: "public", limits: [perAddress("sign-up", deps.config.SIGNUP_LIMIT_PER_MINUTE, 60)] },
+      config: { auth: "public", limits: [perAddress("sign-up", deps.config.SIGNUP_LIMIT_PER_MINUTE, 60)], sends: ["Set-Cookie"], errors: ["email_in_use"] },
       schema: {
         tags: ["accounts"],
+        operationId: "signUp",
         summary: "Create a firm and its primary subscriber",
+        description: "The firm starts its subscription with `licenses` licenses on the chosen plan; the person signing up becomes its primary subscriber and administrator, and is signed in: the answer carries a session token and sets the session cookie.",
         body: signupBody,
         response: { 201: signupOut },
       },
@@ -77,8 +79,15 @@ export async function accountRoutes(app: App, deps: Deps) {
   app.post(
     "/sessions",
     {
-      config: { auth: "public", limits: SIGN_IN_LIMITS },
-      schema: { tags: ["accounts"], summary: "Sign in with email and password", body: signInBody, response: { 201: sessionCreatedOut } },
+      config: { auth: "public", limits: SIGN_IN_LIMITS, sends: ["Set-Cookie"], errors: ["invalid_credentials"] },
+      schema: {
+        tags: ["accounts"],
+        operationId: "signIn",
+        summary: "Sign in with email and password",
+        description: "Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`.",
+        body: signInBody,
+        response: { 201: sessionCreatedOut },
+      },
     },
     async (request, reply) => {
       const result = await signIn(db, deps.clock, request.body, requestMeta(request));
@@ -96,7 +105,7 @@ export async function accountRoutes(app: App, deps: Deps) {
 
   app.delete(
     "/sessions/current",
-    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "Sign out", response: { 204: z.null() } } },
+    { config: { auth: "user", sends: ["Set-Cookie"] }, schema: { tags: ["accounts"], operationId: "signOut", summary: "Sign out", description: "Ends the session this request uses and clears the session cookie.", response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = actorOf(request);
       await db.transaction((tx) => revokeOwnSession({ tx, clock: deps.clock, actor }, actor.sessionId, actor.sessionKind));
@@ -107,13 +116,13 @@ export async function accountRoutes(app: App, deps: Deps) {
 
   app.get(
     "/me",
-    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "The signed-in user", response: { 200: meOut } } },
+    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "The signed-in user", description: "The user, with their permissions, their abilities (their own record's and the firm-wide ones, CON-2), the firm, and the `csrf_token` that cookie sessions send as X-CSRF-Token.", response: { 200: meOut } } },
     async (request) => loadMe(deps, actorOf(request), request.csrfToken ?? ""),
   );
 
   app.get(
     "/firm",
-    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "The firm", response: { 200: firmOut } } },
+    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "The firm", description: "Its name, status, primary subscriber and subscription.", response: { 200: firmOut } } },
     async (request) => {
       const { firm, subscription } = await loadFirm(db, actorOf(request).firmId);
       return presentFirm(firm, subscription);

@@ -21,7 +21,7 @@ export async function userRoutes(app: App, deps: Deps) {
 
   app.get(
     "/users",
-    { config: { auth: "user" }, schema: { tags: ["users"], summary: "List the firm's users", querystring: usersQuery, response: { 200: listOf(userOut) } } },
+    { config: { auth: "user", errors: ["forbidden"] }, schema: { tags: ["users"], summary: "List the firm's users", description: "Active users by default; `status` invited, deactivated or all needs `users.manage` (403 otherwise). `q` searches names and emails. Pages by `cursor`.", querystring: usersQuery, response: { 200: listOf(userOut) } } },
     async (request) => {
       const actor = actorOf(request);
       const result = await listUsers(db, actor, request.query);
@@ -32,7 +32,7 @@ export async function userRoutes(app: App, deps: Deps) {
 
   app.get(
     "/users/:id",
-    { config: { auth: "user" }, schema: { tags: ["users"], summary: "One user", params: idParam, response: { 200: userOut } } },
+    { config: { auth: "user", sends: ["ETag"] }, schema: { tags: ["users"], summary: "One user", description: "With an ETag to send back in If-Match when editing. Others than active users are found only by those with `users.manage`.", params: idParam, response: { 200: userOut } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const user = await getUser(db, actor, request.params.id);
@@ -60,10 +60,11 @@ export async function userEditRoutes(app: App, deps: Deps) {
   app.patch(
     "/users/:id",
     {
-      config: { auth: "user" },
+      config: { auth: "user", sends: ["ETag"] },
       schema: {
         tags: ["users"],
         summary: "Edit a user's profile, subscription type, roles and groups; honours If-Match",
+        description: "Send only what changes; `role_ids` and `group_ids` replace the lists. Each part needs its own ability on the record (403 otherwise). With If-Match, a user changed since answers 412 `precondition_failed`.",
         params: idParam,
         headers: z.object({ "if-match": z.string().max(100).optional() }).passthrough(),
         body: updateUserBody,
@@ -82,7 +83,7 @@ export async function userEditRoutes(app: App, deps: Deps) {
 
   app.post(
     "/users/bulk/assign-roles",
-    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Add roles to many users; never removes one (ROL-4)", body: bulkAssignBody, response: { 200: z.object({ updated: z.number().int() }) } } },
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], operationId: "assignRolesInBulk", summary: "Add roles to many users; never removes one (ROL-4)", description: "Every id must be a user of the firm and a role of the firm; otherwise nothing changes and the answer is 400 naming them.", body: bulkAssignBody, response: { 200: z.object({ updated: z.number().int() }) } } },
     async (request) => {
       const updated = await change(deps, request, (ctx) => assignRoles(ctx, request.body.user_ids, request.body.role_ids));
       return { updated };
@@ -94,7 +95,7 @@ export async function userEditRoutes(app: App, deps: Deps) {
 export async function userStatusRoutes(app: App, deps: Deps) {
   app.post(
     "/users/:id/deactivate",
-    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Deactivate a user now, or schedule it with `at`", params: idParam, body: deactivateBody, response: { 200: deactivatedOut } } },
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Deactivate a user now, or schedule it with `at`", description: "Every session and API token of the user ends at once; the license stays occupied until the next bill when `remove_license_at_next_bill` is false. The primary subscriber cannot be deactivated.", params: idParam, body: deactivateBody, response: { 200: deactivatedOut } } },
     async (request) => {
       const body = request.body;
       return change(deps, request, async (ctx) => {
@@ -111,7 +112,7 @@ export async function userStatusRoutes(app: App, deps: Deps) {
 
   app.post(
     "/users/:id/sign-out-everywhere",
-    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "End every session and API token of a user without deactivating them (SES-2)", params: idParam, response: { 200: z.object({ sessions_ended: z.number().int() }) } } },
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], operationId: "signOutUserEverywhere", summary: "End every session and API token of a user without deactivating them (SES-2)", params: idParam, response: { 200: z.object({ sessions_ended: z.number().int() }) } } },
     async (request) => {
       const ended = await change(deps, request, (ctx) => signOutEverywhere(ctx, request.params.id));
       return { sessions_ended: ended };
@@ -120,7 +121,7 @@ export async function userStatusRoutes(app: App, deps: Deps) {
 
   app.delete(
     "/users/:id/scheduled-deactivation",
-    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Cancel a scheduled deactivation (DEA-9)", params: idParam, response: { 204: z.null() } } },
+    { config: { auth: "users.manage" }, schema: { tags: ["users"], operationId: "cancelScheduledDeactivation", summary: "Cancel a scheduled deactivation (DEA-9)", description: "404 when no deactivation is scheduled for the user.", params: idParam, response: { 204: z.null() } } },
     async (request, reply) => {
       await change(deps, request, (ctx) => cancelScheduledDeactivation(ctx, request.params.id));
       return reply.code(204).send(null);
@@ -129,7 +130,7 @@ export async function userStatusRoutes(app: App, deps: Deps) {
 
   app.post(
     "/users/:id/reactivate",
-    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Reactivate a user; needs a free license or `confirm_purchase`", params: idParam, body: reactivateBody, response: { 200: userOut } } },
+    { config: { auth: "users.manage", errors: ["email_in_use", "license_purchase_required"] }, schema: { tags: ["users"], summary: "Reactivate a user; needs a free license or `confirm_purchase`", description: "With no license free the answer is 409 `license_purchase_required` with a `quote`; repeat with `confirm_purchase: true` to buy it. If the login email was taken meanwhile (409 `email_in_use`), give a new `email`.", params: idParam, body: reactivateBody, response: { 200: userOut } } },
     async (request) => {
       return change(deps, request, async (ctx) => {
         await reactivateUser(ctx, request.params.id, { email: request.body.email, confirmPurchase: request.body.confirm_purchase ?? false });
