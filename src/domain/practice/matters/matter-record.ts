@@ -18,7 +18,7 @@ const responsible = alias(users, "responsible");
 const originating = alias(users, "originating");
 const client = alias(contacts, "client");
 
-interface GroupRaw {
+export interface GroupRaw {
   id: string;
   name: string;
   archived: boolean;
