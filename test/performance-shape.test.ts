@@ -83,13 +83,18 @@ describeDb("round trips of the hot requests", (h) => {
 
   // Counted: every statement sent to the database between the request and its answer,
   // transactions included. The first is the auth layer's (session, user, status, permissions).
-  it("ROL-5 GET /me is two statements: the auth layer's, read afresh, and one for everything /me shows", async () => {
+  it("ROL-5 GET /me is one statement: the auth layer's, read afresh, carrying everything /me shows", async () => {
     const firm = await buildFirm(h);
     const { result: res, sent } = await watch.during(() => h.get("/api/v1/me", firm.owner.token));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ id: firm.owner.id, roles: [{ name: "Administrator" }], firm: { id: firm.id, subscription: { total_licenses: 10 } } });
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(1);
     expect(sent[0]).toMatch(AUTH_STATEMENT);
+
+    // Read afresh: a group joined a moment ago is on the very next answer.
+    const group = await h.post("/api/v1/groups", { name: "Probate", member_ids: [firm.owner.id] }, firm.owner.token);
+    expect(group.statusCode, group.body).toBe(201);
+    expect((await h.get("/api/v1/me", firm.owner.token)).json().groups).toEqual([expect.objectContaining({ name: "Probate" })]);
   });
 
   it("ROL-5 a page of GET /users, with roles, groups, invitations and email changes, is the auth statement and one more", async () => {

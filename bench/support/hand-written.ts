@@ -52,7 +52,7 @@ const USER = `
     where e.firm_id = u.firm_id and e.user_id = u.id and e.status = 'pending' and e.expires_at > $2
     order by e.created_at desc limit 1) as pending_email_change`;
 
-export const ME_SQL = `
+const ME_SQL = `
   with a as (${AUTH})
   select a.csrf_token, a.permissions, ${USER},
          f.id as firm_id, f.name as firm_name, f.status as firm_status, f.primary_subscriber_id,
@@ -65,9 +65,11 @@ export const ME_SQL = `
     join subscriptions sub on sub.firm_id = a.firm_id`;
 
 /** Active users whose name or email holds $3, by name, $4 of them: the covering index's job. */
-export const USERS_SQL = `
+const USERS_SQL = `
   with a as (${AUTH})
-  select a.user_id as actor_id, a.primary_subscriber_id, a.permissions, x.*
+  select a.user_id as actor_id, a.primary_subscriber_id,
+         -- The actor's permissions once, on the first row, not on every row.
+         case when row_number() over (order by x.sort_key, x.id) = 1 then a.permissions end as permissions, x.*
     from a
     left join lateral (
       select p.sort_key, ${USER}
@@ -75,7 +77,8 @@ export const USERS_SQL = `
                where firm_id = a.firm_id and status = 'active' and search_text like $3
                order by sort_name, id limit $4) p
         join users u on u.firm_id = a.firm_id and u.id = p.id
-       order by p.sort_key, p.id) x on true`;
+       order by p.sort_key, p.id) x on true
+   order by x.sort_key, x.id`;
 
 interface UserColumns {
   id: string;
@@ -160,7 +163,6 @@ function userJson(u: UserColumns, actor: Actor, primaryId: string) {
     is_primary_subscriber: isPrimarySubscriber,
     roles: u.roles,
     groups: u.groups,
-    addons: [],
     invitation: null,
     pending_email_change: u.pending_email_change,
     deactivated_at: u.deactivated_at,

@@ -4015,7 +4015,6 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
-                        addons: string[];
                         address: string | null;
                         city: string | null;
                         country: string | null;
@@ -6028,7 +6027,6 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
-                            addons: string[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -6662,7 +6660,6 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
-                            addons: string[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -9394,7 +9391,6 @@ export interface operations {
                         } & {
                             [key: string]: boolean;
                         };
-                        addons: string[];
                         address: string | null;
                         city: string | null;
                         country: string | null;
@@ -14151,7 +14147,6 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
-                            addons: string[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -14603,7 +14598,6 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
-                            addons: string[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -15936,7 +15930,6 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
-                            addons: string[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -16127,7 +16120,6 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
-                        addons: string[];
                         address: string | null;
                         city: string | null;
                         country: string | null;
@@ -16351,7 +16343,6 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
-                        addons: string[];
                         address: string | null;
                         city: string | null;
                         country: string | null;
@@ -16870,7 +16861,6 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
-                            addons: string[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -17419,7 +17409,6 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
-                        addons: string[];
                         address: string | null;
                         city: string | null;
                         country: string | null;

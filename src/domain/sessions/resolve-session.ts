@@ -5,7 +5,7 @@ import type { Permission } from "../../shared/permissions.js";
 import type { Actor } from "../context.js";
 import { sha256 } from "../secrets.js";
 
-interface Row {
+export interface SessionRow {
   firm_id: string;
   session_id: string;
   kind: "session" | "api_token";
@@ -27,29 +27,35 @@ export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
   lastSeenAt: Date;
+  /** What a route asked the auth layer to read in the same statement (`config.resolve`). */
+  loaded?: unknown;
 }
 
-/** The auth layer's statement, run on every authenticated request: one round trip (ROL-5, SEC-3). */
-const bySessionToken = prepared<Row>(
-  "resolve_session",
-  `select s.firm_id, s.id as session_id, s.kind, s.csrf_token, s.expires_at, s.revoked_at, s.last_seen_at,
+/** Reads a session and, in the same statement, whatever a route needs of its user. */
+export type SessionResolver = (db: Executor, clock: Clock, token: string) => Promise<ResolvedSession | null>;
+
+/** What the auth layer reads of a session: its user (`u`), firm (`f`) and effective permissions. */
+export const SESSION_SELECT = `s.firm_id, s.id as session_id, s.kind, s.csrf_token, s.expires_at, s.revoked_at, s.last_seen_at,
           u.id as user_id, u.email, u.first_name, u.last_name, u.status,
           f.primary_subscriber_id, f.status as firm_status,
           (select array_agg(distinct p) from user_roles ur
              join roles r on r.firm_id = ur.firm_id and r.id = ur.role_id
              cross join lateral unnest(r.permissions) as p
-            where ur.firm_id = s.firm_id and ur.user_id = s.user_id) as permissions
-     from sessions s
+            where ur.firm_id = s.firm_id and ur.user_id = s.user_id) as permissions`;
+
+/** The session `s` by its token's hash ($1), with its user `u` and firm `f`. */
+export const SESSION_FROM = `sessions s
      join users u on u.firm_id = s.firm_id and u.id = s.user_id
-     join firms f on f.id = s.firm_id
-    where s.token_hash = $1`,
+     join firms f on f.id = s.firm_id`;
+
+/** The auth layer's statement, run on every authenticated request: one round trip (ROL-5, SEC-3). */
+const bySessionToken = prepared<SessionRow>(
+  "resolve_session",
+  `select ${SESSION_SELECT} from ${SESSION_FROM} where s.token_hash = $1`,
 );
 
-/** The actor behind a token, or null when the token is unknown, revoked, expired or its user is not active. */
-export async function resolveSession(db: Executor, clock: Clock, token: string): Promise<ResolvedSession | null> {
-  // Read afresh on every request, never cached: a change of roles or status is seen at once (ROL-5).
-  const [row] = await bySessionToken(db, [sha256(token)]);
-  if (!row) return null;
+/** The actor of a row read through SESSION_SELECT, or null when it opens nothing now. */
+export function sessionOf(row: SessionRow, clock: Clock): ResolvedSession | null {
   const now = clock.now().getTime();
   if (row.revoked_at) return null;
   if (row.expires_at && new Date(row.expires_at).getTime() <= now) return null;
@@ -68,4 +74,11 @@ export async function resolveSession(db: Executor, clock: Clock, token: string):
       sessionKind: row.kind,
     },
   };
+}
+
+/** The actor behind a token, or null when the token is unknown, revoked, expired or its user is not active. */
+export async function resolveSession(db: Executor, clock: Clock, token: string): Promise<ResolvedSession | null> {
+  // Read afresh on every request, never cached: a change of roles or status is seen at once (ROL-5).
+  const [row] = await bySessionToken(db, [sha256(token)]);
+  return row ? sessionOf(row, clock) : null;
 }

@@ -6,7 +6,7 @@ import { prepared, type Executor } from "../../db/client.js";
 import type { Actor } from "../context.js";
 import { forbidden } from "../errors.js";
 import { decodeCursor, encodeCursor, page } from "../paging.js";
-import { ATTACHED_COLUMNS, USER_COLUMNS, recordOf, type AttachedRaw, type UserRecord } from "./user-record.js";
+import { ATTACHED_COLUMNS, USER_ROW, recordOf, type AttachedRaw, type UserRecord } from "./user-record.js";
 
 export interface ListUsersInput {
   status: "active" | "invited" | "deactivated" | "all";
@@ -23,7 +23,7 @@ const SORT_KEYS = {
 } as const;
 
 type SortKey = keyof typeof SORT_KEYS;
-type PageRaw = Record<string, unknown> & AttachedRaw & { _sort_key: string; _primary_id: string };
+type PageRaw = AttachedRaw & { u: Record<string, unknown> & { id: string }; _sort_key: string; _primary_id: string };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -45,7 +45,7 @@ function pageStatement(key: SortKey, descending: boolean, status: boolean, searc
   const name = `users_page_${key}_${dir}${status ? "_status" : ""}${search ? "_search" : ""}${cursor ? "_after" : ""}`;
   return prepared<PageRaw>(
     name,
-    `select ${USER_COLUMNS.select}, p.sort_key as _sort_key, f.primary_subscriber_id as _primary_id, ${ATTACHED_COLUMNS}
+    `select ${USER_ROW.json} as u, p.sort_key as _sort_key, f.primary_subscriber_id as _primary_id, ${ATTACHED_COLUMNS}
        from (select u.id, ${SORT_KEYS[key]} as sort_key
                from users u
               where ${where.join(" and ")}
@@ -79,6 +79,6 @@ export async function listUsers(db: Executor, actor: Actor, input: ListUsersInpu
   params.push(input.limit + 1);
   const statement = statementFor(key, descending, input.status !== "all", Boolean(input.q), cursor !== null);
   const rows = await statement(db, params);
-  const paged = page(rows, input.limit, (r) => encodeCursor(r._sort_key, String(r.id)));
-  return { data: paged.data.map((raw) => recordOf(USER_COLUMNS.map(raw), raw, raw._primary_id)), next_cursor: paged.next_cursor };
+  const paged = page(rows, input.limit, (r) => encodeCursor(r._sort_key, r.u.id));
+  return { data: paged.data.map((raw) => recordOf(USER_ROW.map(raw.u), raw, raw._primary_id)), next_cursor: paged.next_cursor };
 }

@@ -2,7 +2,7 @@
  * Loading users with their roles: the shape the policies and presenters work on. A user and
  * everything the presenter needs arrive in one statement, a page of users too (DESIGN habit 16).
  */
-import { prepared, tableColumns, type Executor } from "../../db/client.js";
+import { prepared, tableRow, type Executor } from "../../db/client.js";
 import type { Permission } from "../../shared/permissions.js";
 import type { Actor } from "../context.js";
 import { users } from "../../db/schema.js";
@@ -23,8 +23,8 @@ export interface UserRecord extends UserRow {
 export const fullName = (u: { firstName: string; lastName: string; email: string }) =>
   `${u.firstName} ${u.lastName}`.trim() || u.email;
 
-/** The columns of `users u`, for statements that load whole rows. */
-export const USER_COLUMNS = tableColumns(users, "u");
+/** A whole row of `users u`, for statements that load whole rows. */
+export const USER_ROW = tableRow(users, "u");
 
 /**
  * What the presenter needs beside the row of `users u`, as correlated subqueries: roles (by
@@ -86,11 +86,11 @@ export async function withRoles(db: Executor, firmId: string, primaryId: string,
   return rows.map((row) => recordOf({ ...row }, attached.get(row.id) ?? NOTHING_ATTACHED, primaryId));
 }
 
-type RecordRaw = Record<string, unknown> & AttachedRaw & { _primary_id: string };
+type RecordRaw = AttachedRaw & { u: Record<string, unknown>; _primary_id: string };
 
 const recordById = prepared<RecordRaw>(
   "user_record_by_id",
-  `select ${USER_COLUMNS.select}, f.primary_subscriber_id as _primary_id, ${ATTACHED_COLUMNS}
+  `select ${USER_ROW.json} as u, f.primary_subscriber_id as _primary_id, ${ATTACHED_COLUMNS}
      from users u join firms f on f.id = u.firm_id
     where u.firm_id = $1 and u.id = $2`,
 );
@@ -114,7 +114,7 @@ export async function findUser(
 ): Promise<UserRecord | null> {
   if (opts.forUpdate && (await lockById(db, [firmId, id])).length === 0) return null;
   const [raw] = await recordById(db, [firmId, id]);
-  return raw ? recordOf(USER_COLUMNS.map(raw), raw, primaryId ?? raw._primary_id) : null;
+  return raw ? recordOf(USER_ROW.map(raw.u), raw, primaryId ?? raw._primary_id) : null;
 }
 
 /** The user as an actor, for presenting a record to them when no session of theirs is at hand. */

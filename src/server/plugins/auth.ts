@@ -11,7 +11,7 @@ import type { Db } from "../../db/client.js";
 import { sessions } from "../../db/schema.js";
 import type { Actor } from "../../domain/context.js";
 import { AppError, forbidden, unauthenticated } from "../../domain/errors.js";
-import { resolveSession, type ResolvedSession } from "../../domain/sessions/resolve-session.js";
+import { resolveSession, type ResolvedSession, type SessionResolver } from "../../domain/sessions/resolve-session.js";
 import type { Clock } from "../../domain/clock.js";
 import { BackgroundTasks } from "../../jobs/background.js";
 import type { Permission } from "../../shared/permissions.js";
@@ -36,6 +36,12 @@ export interface RouteEntry {
 declare module "fastify" {
   interface FastifyContextConfig {
     auth?: RouteAuth;
+    /**
+     * Reads the session and, in the same statement, what the route needs of its user
+     * (`request.sessionLoaded`): one round trip for the whole request. The session is still
+     * judged by the auth layer's rules, and read afresh (ROL-5).
+     */
+    resolve?: SessionResolver;
   }
   interface FastifyInstance {
     routeTable: RouteEntry[];
@@ -45,6 +51,8 @@ declare module "fastify" {
   interface FastifyRequest {
     actorOrNull: Actor | null;
     csrfToken: string | null;
+    /** What the route's `config.resolve` read with the session, if anything. */
+    sessionLoaded: unknown;
   }
 }
 
@@ -108,6 +116,7 @@ class SessionTouches {
 export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; background?: BackgroundTasks }) {
   app.decorateRequest("actorOrNull", null);
   app.decorateRequest("csrfToken", null);
+  app.decorateRequest("sessionLoaded", undefined);
   const touches = new SessionTouches(deps.db, deps.background ?? new BackgroundTasks(app.log));
   app.decorate("sessionTouches", touches.tasks);
   // Closing waits for the writes under way, before the database itself is closed.
@@ -133,7 +142,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
     const fromCookie = fromHeader ? undefined : request.cookies[SESSION_COOKIE];
     const token = fromHeader ?? fromCookie;
     if (token && token.length <= 200) {
-      const resolved = await resolveSession(deps.db, deps.clock, token);
+      const resolved = await (request.routeOptions.config.resolve ?? resolveSession)(deps.db, deps.clock, token);
       if (resolved) {
         if (fromCookie && !SAFE_METHODS.has(request.method)) {
           const sent = request.headers["x-csrf-token"];
@@ -143,6 +152,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
         }
         request.actorOrNull = resolved.actor;
         request.csrfToken = resolved.csrfToken;
+        request.sessionLoaded = resolved.loaded;
         seen.set(request, { resolved, now: deps.clock.now() });
       } else if (fromHeader && policy !== "public") {
         throw unauthenticated("The token is not valid or has been revoked.");
@@ -157,8 +167,9 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
   });
 
   // Once the answer has gone, whatever it was: the session was used.
-  app.addHook("onResponse", async (request) => {
+  app.addHook("onResponse", (request, _reply, done) => {
     const used = seen.get(request);
     if (used) touches.touch(used.resolved, used.now);
+    done();
   });
 }

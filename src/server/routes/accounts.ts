@@ -7,7 +7,7 @@ import { revokeOwnSession } from "../../domain/sessions/revoke-session.js";
 import { signIn } from "../../domain/sessions/sign-in.js";
 import { resolveSession } from "../../domain/sessions/resolve-session.js";
 import { findUser } from "../../domain/users/user-record.js";
-import { getMe } from "../../domain/users/get-me.js";
+import { getMe, resolveSessionWithMe } from "../../domain/users/get-me.js";
 import { notFound } from "../../domain/errors.js";
 import { firmOut, meOut, sessionCreatedOut, signInBody, signupBody, signupOut } from "../../shared/schemas.js";
 import { actorOf, SESSION_COOKIE } from "../plugins/auth.js";
@@ -30,8 +30,8 @@ const SIGN_IN_LIMITS = [
 ];
 
 /** The actor as a user object, with everything the console needs. */
-async function loadMe(deps: Deps, actor: Actor, csrfToken: string) {
-  const { user, firm, subscription } = await getMe(deps.database.db, actor);
+async function loadMe(deps: Deps, actor: Actor, csrfToken: string, loaded?: unknown) {
+  const { user, firm, subscription } = await getMe(deps.database.db, actor, loaded);
   const presented = presentUser(user, actor, deps.clock.now());
   // Completed in place, not spread into copies: this answers every page load.
   return Object.assign(presented, {
@@ -116,8 +116,8 @@ export async function accountRoutes(app: App, deps: Deps) {
 
   app.get(
     "/me",
-    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "The signed-in user", description: "The user, with their permissions, their abilities (their own record's and the firm-wide ones, CON-2), the firm, and the `csrf_token` that cookie sessions send as X-CSRF-Token.", response: { 200: meOut } } },
-    async (request) => loadMe(deps, actorOf(request), request.csrfToken ?? ""),
+    { config: { auth: "user", resolve: resolveSessionWithMe }, schema: { tags: ["accounts"], summary: "The signed-in user", description: "The user, with their permissions, their abilities (their own record's and the firm-wide ones, CON-2), the firm, and the `csrf_token` that cookie sessions send as X-CSRF-Token.", response: { 200: meOut } } },
+    async (request) => loadMe(deps, actorOf(request), request.csrfToken ?? "", request.sessionLoaded),
   );
 
   app.get(
