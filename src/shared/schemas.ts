@@ -69,7 +69,6 @@ export const userOut = z.object({
   is_primary_subscriber: z.boolean(),
   roles: z.array(roleRef),
   groups: z.array(roleRef),
-  addons: z.array(z.string()),
   invitation: z
     .object({ id: z.string(), expires_at: isoTime.nullable(), sent_at: isoTime.nullable(), expired: z.boolean() })
     .nullable(),
