@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify from "fastify";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
+import helmet from "helmet";
 import fastifyStatic from "@fastify/static";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { LIMITS } from "../shared/limits.js";
@@ -84,7 +84,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   registerErrorHandler(app);
 
   // SEC-7: CSP, no-sniff, frame denial, referrer policy.
-  await app.register(helmet, {
+  const secureHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -105,6 +105,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     hsts: deps.config.PUBLIC_URL?.startsWith("https://") ? undefined : false,
   });
+  // Built once: @fastify/helmet rebuilt the middleware, directives and all, on every request.
+  app.addHook("onRequest", (request, reply, done) => secureHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
   await app.register(cookie);
   await registerOpenApi(app);
   registerAuth(app, { db: deps.database.db, clock: deps.clock });
