@@ -133,6 +133,46 @@ describeDb("round trips of the hot requests", (h) => {
     expect(all.sent).toHaveLength(2);
   });
 
+  it("PRC-1 a page of GET /matters, with attorneys, client, access groups and rates, is the auth statement and one more, filtered or not", async () => {
+    const firm = await buildFirm(h, { licenses: 20 });
+    const attorney = await buildUser(h, firm, ["attorney"], { firstName: "Rita", lastName: "Responsible" });
+    const group = await h.post("/api/v1/groups", { name: "Litigation", member_ids: [firm.owner.id] }, firm.owner.token);
+    expect(group.statusCode, group.body).toBe(201);
+    const client = await h.post("/api/v1/contacts", { name: "Harbour Holdings" }, firm.owner.token);
+    for (let i = 0; i < 12; i++) {
+      const made = await h.post(
+        "/api/v1/matters",
+        {
+          number: `2026-${String(i).padStart(4, "0")}`,
+          description: "Lease",
+          status: i % 3 ? "open" : "closed",
+          responsible_attorney_id: i % 2 ? attorney.id : firm.owner.id,
+          originating_attorney_id: firm.owner.id,
+          client_id: i % 2 ? client.json().id : null,
+          access: i % 4 === 1 ? { kind: "groups", group_ids: [group.json().id] } : undefined,
+          custom_rates: i % 5 === 0 ? [{ user_id: attorney.id, rate_cents: 30_000 }] : undefined,
+        },
+        firm.owner.token,
+      );
+      expect(made.statusCode, made.body).toBe(201);
+    }
+    const { result: res, sent } = await watch.during(() => h.get("/api/v1/matters?limit=5", firm.owner.token));
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json();
+    expect(page.data.map((m: { number: string }) => m.number)).toEqual(["2026-0000", "2026-0001", "2026-0002", "2026-0003", "2026-0004"]);
+    expect(page.data[1]).toMatchObject({ responsible_attorney: { name: "Rita Responsible" }, client: { name: "Harbour Holdings" }, groups: [{ name: "Litigation" }] });
+    expect(page.data[0].custom_rates).toHaveLength(1);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(AUTH_STATEMENT);
+
+    const next = await watch.during(() => h.get(`/api/v1/matters?limit=5&cursor=${page.next_cursor}`, firm.owner.token));
+    expect(next.result.json().data[0].number).toBe("2026-0005");
+    expect(next.sent).toHaveLength(2);
+    const filtered = await watch.during(() => h.get(`/api/v1/matters?status=open&responsible_attorney_id=${attorney.id}&q=lease`, firm.owner.token));
+    expect(filtered.result.json().data).toHaveLength(4);
+    expect(filtered.sent).toHaveLength(2);
+  });
+
   it("ROL-5 the session's last_seen_at is written after the answer, never on its path, at the clock's time", async () => {
     const firm = await buildFirm(h);
     h.clock.advance(5 * 60_000);

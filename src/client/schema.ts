@@ -374,6 +374,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import: running, completed or failed
+         * @description An import: running, completed or failed
+         *
+         *     Needs the `users.manage` permission.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The error report of a failed import (IMP-4)
+         * @description Every row of the file, in order, as it was, with an `errors` column saying what to fix; fix it and upload it again (the `errors` column is ignored). 404 for an import that did not fail.
+         *
+         *     Needs the `users.manage` permission.
+         */
+        get: operations["downloadImportErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * text/event-stream of an import's progress (IMP-8)
+         * @description Events `progress` with data `{ processed, rows }` as the import goes, then one `done` with the import as GET /imports/{id} shows it, and the stream ends. An import already finished sends its last `progress` and `done` at once.
+         *
+         *     Needs the `users.manage` permission.
+         */
+        get: operations["streamImportProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import users from a CSV file, all or nothing (IMP-2..7)
+         * @description Every row is checked (email form, emails repeated in the file or already in use, initials, time zone, lengths). If any row fails, nobody is imported: the answer is 201 with `status: failed`, `errors` lists the first problems (row 1 is the first under the header) and GET /imports/{id}/errors.csv has every row with an `errors` column. A file that is no CSV of users (too large, too many rows, not UTF-8, binary, empty, a header only, a missing required column, an unknown or repeated column, a quote never closed) answers 400 or 413 naming the problem, and nothing is kept. Each person takes a license: with too few free, 409 `license_purchase_required` with a `quote`; repeat with `confirm_purchase=true` to buy them. Imported users are invited: with `send_welcome_email=true` each gets their invitation now, otherwise it is created unsent. With `Prefer: respond-async` the answer comes as soon as the licenses are secured, with `status: running`; follow GET /imports/{id}/progress. Send an Idempotency-Key so that a retry imports once.
+         *
+         *     Needs the `users.manage` permission.
+         */
+        post: operations["importUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/users/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CSV template of a user import (IMP-1)
+         * @description The header row alone: email, first_name, last_name, initials, time_zone, address, city, state, zip, country, phone, subscription_type. Required: email, first_name, last_name, subscription_type (Attorney or Non-attorney).
+         *
+         *     Needs the `users.manage` permission.
+         */
+        get: operations["downloadImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invitations": {
         parameters: {
             query?: never;
@@ -1110,6 +1220,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reassignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's reassignments, newest first; filter: `from_user_id`
+         * @description The firm's reassignments, newest first; filter: `from_user_id`
+         *
+         *     Needs the `users.manage` permission.
+         */
+        get: operations["listReassignments"];
+        put?: never;
+        /**
+         * Move a user's work to active colleagues, all or nothing (REA-1, REA-7)
+         * @description Matters open or pending and not private, with the person as responsible attorney (REA-2); their tasks not completed and not past due (REA-3); their upcoming events on their own calendar (REA-4), the tasks and events on an open or pending matter that is not private. Nothing of a closed or private matter, nor tasks and events without a matter, ever moves (REA-5). `from_user_id` is any active or deactivated user of the firm (another firm's answers 404); each of `matters_to`, `tasks_to`, `events_to` is optional, at least one is given, and each must be another active user of the firm (400 naming the field otherwise). Each item moves once even when two reassignments of the same work run at once; each recipient gets one notification and one email summing up what they received (REA-8); the feed records it (REA-10).
+         *
+         *     Needs the `users.manage` permission.
+         */
+        post: operations["reassignWork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reassignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One reassignment
+         * @description One reassignment
+         *
+         *     Needs the `users.manage` permission.
+         */
+        get: operations["getReassignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reassignments/{id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every item a reassignment moved, as CSV (REA-9)
+         * @description Columns: kind (matter, task, event), item_id, item (a matter's number, a task's name, an event's title), matter, from, to, reassigned_at. Streamed; cells a spreadsheet would run as formulas are written as text (SEC-6); an item of a matter that is private names nothing but that.
+         *
+         *     Needs the `users.manage` permission.
+         */
+        get: operations["getReassignmentReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reassignments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a reassignment would move, and what it would not (REA-6)
+         * @description Changes nothing. Per kind with a target: the exact count and the first 50 items; per reason, how many items stay (closed, no_matter, private, past_due, attendee_only). Private matters are counted, never listed. Matters open or pending and not private, with the person as responsible attorney (REA-2); their tasks not completed and not past due (REA-3); their upcoming events on their own calendar (REA-4), the tasks and events on an open or pending matter that is not private. Nothing of a closed or private matter, nor tasks and events without a matter, ever moves (REA-5). `from_user_id` is any active or deactivated user of the firm (another firm's answers 404); each of `matters_to`, `tasks_to`, `events_to` is optional, at least one is given, and each must be another active user of the firm (400 naming the field otherwise).
+         *
+         *     Needs the `users.manage` permission.
+         */
+        post: operations["previewReassignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/roles": {
         parameters: {
             query?: never;
@@ -1342,6 +1546,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user list as CSV, with the list's filters (USR-6)
+         * @description Every user the list shows with the same filters, not one page: the profile columns of the import template, then status, roles, groups and created_at. Cells a spreadsheet would run as formulas are written as text (SEC-6).
+         *
+         *     Any signed-in, active user of the firm.
+         */
+        get: operations["exportUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{id}": {
         parameters: {
             query?: never;
@@ -1403,7 +1629,7 @@ export interface paths {
         put?: never;
         /**
          * Deactivate a user now, or schedule it with `at`
-         * @description Every session and API token of the user ends at once; the license stays occupied until the next bill when `remove_license_at_next_bill` is false. The primary subscriber cannot be deactivated.
+         * @description Every session and API token of the user ends at once; the license stays occupied until the next bill when `remove_license_at_next_bill` is false. The primary subscriber cannot be deactivated. While the user is still responsible for an open or pending matter, or owns upcoming events on one (neither private), the answer is 409 `reassignment_required` with `counts`, unless `reassign` gives a plan (the same rules as POST /reassignments; `reassignment` then says what moved) or `leave_work` is true (DEA-2). Their video-conference links go, their calendar leaves everyone's view and its events leave the event lists (DEA-3). `private_matters` counts the private matters that stay locked until reactivation (DEA-5). With `at`, all this happens then, with the plan given now (DEA-9).
          *
          *     Needs the `users.manage` permission.
          */
@@ -1518,6 +1744,28 @@ export interface paths {
          *     Needs the `users.manage` permission.
          */
         post: operations["signOutUserEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add many users to a group, remove them from one, or sign them out everywhere (USR-7)
+         * @description `group_id` names the group of `add_to_group` and `remove_from_group`. Each user's change is checked as if made alone: `updated` lists those changed (or already as asked), `refused` every other one with the `code` and `detail` that user alone would have got; the refusals change nothing and do not stop the rest. Deactivated users cannot join groups (`user_not_active`). A group that is not the firm's, or archived for `add_to_group`, is a 400 and changes nothing.
+         *
+         *     Needs the `users.manage` permission.
+         */
+        post: operations["changeUsersInBulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5950,6 +6198,945 @@ export interface operations {
             };
         };
     };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        charge: {
+                            amount_cents: number;
+                            count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "subscription" | "licenses" | "renewal";
+                            /** Format: date-time */
+                            period_end: string;
+                            /** Format: date-time */
+                            period_start: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        error_rows: number;
+                        errors: {
+                            column: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        file_name: string | null;
+                        id: string;
+                        imported: number;
+                        role_ids: string[];
+                        rows: number;
+                        send_welcome_email: boolean;
+                        /** @enum {string} */
+                        status: "running" | "completed" | "failed";
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    downloadImportErrors: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The error report. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    streamImportProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-sent events until the import ends. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    importUsers: {
+        parameters: {
+            query?: {
+                confirm_purchase?: "true" | "false";
+                role_ids?: string | string[];
+                send_welcome_email?: "true" | "false";
+            };
+            header?: {
+                /**
+                 * @description Any string of 1 to 200 characters, unique to this intended action. A repeat with the same key returns the first answer (with `Idempotent-Replayed: true`) and does nothing else; the same key with a different request is 409 `conflict`.
+                 * @example invite-2026-11-23-jane
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                prefer?: string;
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "email,first_name,last_name,initials,time_zone,address,city,state,zip,country,phone,subscription_type\r\nsam@walsh-ortiz.example,Sam,Ortiz,SO,America/Chicago,\"1 Main St, Suite 2\",Chicago,IL,60601,US,+1 312 555 0100,Attorney\r\n",
+                 *       "role_ids": [
+                 *         "3f0c6b2e-8a51-4c1e-9d0a-6f3e2b7c9d41"
+                 *       ],
+                 *       "send_welcome_email": "true"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    /**
+                     * @description `true`: buy the licenses that are missing (LIC-7).
+                     * @default false
+                     * @enum {string}
+                     */
+                    confirm_purchase?: "true" | "false";
+                    /** @description The CSV file. */
+                    file: string;
+                    /** @description The roles every imported user gets (IMP-6): repeat the field, or send one comma-separated list. */
+                    role_ids: string[];
+                    /**
+                     * @description `true`: each person is sent their invitation now; otherwise invitations are created unsent, to send later (IMP-5).
+                     * @default false
+                     * @enum {string}
+                     */
+                    send_welcome_email?: "true" | "false";
+                };
+                /**
+                 * @example email,first_name,last_name,initials,time_zone,address,city,state,zip,country,phone,subscription_type
+                 *     sam@walsh-ortiz.example,Sam,Ortiz,SO,America/Chicago,"1 Main St, Suite 2",Chicago,IL,60601,US,+1 312 555 0100,Attorney
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        charge: {
+                            amount_cents: number;
+                            count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "subscription" | "licenses" | "renewal";
+                            /** Format: date-time */
+                            period_end: string;
+                            /** Format: date-time */
+                            period_start: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        error_rows: number;
+                        errors: {
+                            column: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        file_name: string | null;
+                        id: string;
+                        imported: number;
+                        role_ids: string[];
+                        rows: number;
+                        send_welcome_email: boolean;
+                        /** @enum {string} */
+                        status: "running" | "completed" | "failed";
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `email_in_use`: This email address is already in use.
+             *     - `license_purchase_required`: No license is free; `quote` says what the missing ones cost. Repeat with `confirm_purchase: true` to buy them.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "conflict" | "email_in_use" | "license_purchase_required";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    downloadImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template, UTF-8 with a byte-order mark. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
     inviteUser: {
         parameters: {
             query?: never;
@@ -9378,12 +10565,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         abilities: {
+                            import_users: boolean;
                             invite_users: boolean;
                             manage_firm: boolean;
                             manage_groups: boolean;
                             manage_licenses: boolean;
                             manage_roles: boolean;
                             manage_users: boolean;
+                            reassign_work: boolean;
                             transfer_ownership: boolean;
                             view_billing: boolean;
                             view_feed: boolean;
@@ -13157,6 +14346,1109 @@ export interface operations {
             };
         };
     };
+    listReassignments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                from_user_id?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            counts: {
+                                events: number;
+                                matters: number;
+                                tasks: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: {
+                                id: string | null;
+                                name: string;
+                            };
+                            events_to: {
+                                id: string;
+                                inactive: boolean;
+                                name: string;
+                            } | null;
+                            from_user: {
+                                id: string;
+                                inactive: boolean;
+                                name: string;
+                            };
+                            from_user_id: string;
+                            id: string;
+                            matters_to: {
+                                id: string;
+                                inactive: boolean;
+                                name: string;
+                            } | null;
+                            tasks_to: {
+                                id: string;
+                                inactive: boolean;
+                                name: string;
+                            } | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    reassignWork: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from_user_id": "5b2f7c1e-3d4a-4e8b-9f60-1a2b3c4d5e6f",
+                 *       "matters_to": "8c9d0e1f-2a3b-4c5d-8e7f-9a0b1c2d3e4f",
+                 *       "tasks_to": "8c9d0e1f-2a3b-4c5d-8e7f-9a0b1c2d3e4f"
+                 *     }
+                 */
+                "application/json": {
+                    events_to?: string;
+                    from_user_id: string;
+                    matters_to?: string;
+                    tasks_to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            events: number;
+                            matters: number;
+                            tasks: number;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: {
+                            id: string | null;
+                            name: string;
+                        };
+                        events_to: {
+                            id: string;
+                            inactive: boolean;
+                            name: string;
+                        } | null;
+                        from_user: {
+                            id: string;
+                            inactive: boolean;
+                            name: string;
+                        };
+                        from_user_id: string;
+                        id: string;
+                        matters_to: {
+                            id: string;
+                            inactive: boolean;
+                            name: string;
+                        } | null;
+                        tasks_to: {
+                            id: string;
+                            inactive: boolean;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    getReassignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            events: number;
+                            matters: number;
+                            tasks: number;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: {
+                            id: string | null;
+                            name: string;
+                        };
+                        events_to: {
+                            id: string;
+                            inactive: boolean;
+                            name: string;
+                        } | null;
+                        from_user: {
+                            id: string;
+                            inactive: boolean;
+                            name: string;
+                        };
+                        from_user_id: string;
+                        id: string;
+                        matters_to: {
+                            id: string;
+                            inactive: boolean;
+                            name: string;
+                        } | null;
+                        tasks_to: {
+                            id: string;
+                            inactive: boolean;
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    getReassignmentReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    previewReassignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from_user_id": "5b2f7c1e-3d4a-4e8b-9f60-1a2b3c4d5e6f",
+                 *       "matters_to": "8c9d0e1f-2a3b-4c5d-8e7f-9a0b1c2d3e4f",
+                 *       "tasks_to": "8c9d0e1f-2a3b-4c5d-8e7f-9a0b1c2d3e4f"
+                 *     }
+                 */
+                "application/json": {
+                    events_to?: string;
+                    from_user_id: string;
+                    matters_to?: string;
+                    tasks_to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            count: number;
+                            items: {
+                                /** Format: date-time */
+                                end_at: string;
+                                id: string;
+                                matter: {
+                                    description: string;
+                                    id: string;
+                                    number: string;
+                                };
+                                /** Format: date-time */
+                                start_at: string;
+                                title: string;
+                            }[];
+                        };
+                        excluded: {
+                            attendee_only: number;
+                            closed: number;
+                            no_matter: number;
+                            past_due: number;
+                            private: number;
+                        };
+                        matters: {
+                            count: number;
+                            items: {
+                                description: string;
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                status: "open" | "pending";
+                            }[];
+                        };
+                        tasks: {
+                            count: number;
+                            items: {
+                                due_at: string | null;
+                                id: string;
+                                matter: {
+                                    description: string;
+                                    id: string;
+                                    number: string;
+                                };
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
     listRoles: {
         parameters: {
             query?: never;
@@ -15904,10 +18196,13 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                group_id?: string;
                 limit?: number;
                 q?: string;
+                role_id?: string;
                 sort?: "name" | "-name" | "email" | "-email" | "created_at" | "-created_at";
                 status?: "active" | "invited" | "deactivated" | "all";
+                subscription_type?: "attorney" | "non_attorney";
             };
             header?: {
                 /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
@@ -15976,6 +18271,152 @@ export interface operations {
                         }[];
                         next_cursor: string | null;
                     };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    exportUsers: {
+        parameters: {
+            query?: {
+                group_id?: string;
+                q?: string;
+                role_id?: string;
+                sort?: "name" | "-name" | "email" | "-email" | "created_at" | "-created_at";
+                status?: "active" | "invited" | "deactivated" | "all";
+                subscription_type?: "attorney" | "non_attorney";
+            };
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users as a CSV file. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /**
@@ -17019,6 +19460,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `reassignment_required`: The user still holds work; `counts` says how much.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/reassignment-required",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The user still holds work",
+                     *       "code": "reassignment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "reassignment_required";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -18166,6 +20634,225 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    changeUsersInBulk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "add_to_group",
+                 *       "user_ids": [
+                 *         "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"
+                 *       ],
+                 *       "group_id": "2b8e1c4d-5f6a-4b7c-9d0e-1f2a3b4c5d6e"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    action: "add_to_group" | "remove_from_group" | "sign_out_everywhere";
+                    group_id?: string;
+                    user_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        refused: {
+                            code: string;
+                            detail: string;
+                            user_id: string;
+                        }[];
+                        updated: string[];
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };

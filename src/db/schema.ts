@@ -780,3 +780,95 @@ export const messages = pgTable(
     index("messages_thread_seq_idx").on(t.firmId, t.threadId, t.seq),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Work reassignment (REA): who moved whose work to whom, and what moved.
+
+/**
+ * REA-1, REA-9, REA-10: one reassignment of a user's work, with a target per kind (each
+ * optional) and how many items of each kind moved. `created_by_id` is null when a scheduled
+ * deactivation ran it and its administrator is no longer named (DEA-9).
+ */
+export const reassignments = pgTable(
+  "reassignments",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    fromUserId: text("from_user_id").notNull(),
+    mattersToId: text("matters_to_id"),
+    tasksToId: text("tasks_to_id"),
+    eventsToId: text("events_to_id"),
+    matters: integer("matters").notNull(),
+    tasks: integer("tasks").notNull(),
+    events: integer("events").notNull(),
+    createdById: text("created_by_id"),
+    createdByName: text("created_by_name").notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "reassignments_from_user_fk", columns: [t.firmId, t.fromUserId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "reassignments_matters_to_fk", columns: [t.firmId, t.mattersToId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "reassignments_tasks_to_fk", columns: [t.firmId, t.tasksToId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "reassignments_events_to_fk", columns: [t.firmId, t.eventsToId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "reassignments_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    check("reassignments_counts_not_negative", sql`least(${t.matters}, ${t.tasks}, ${t.events}) >= 0`),
+    index("reassignments_firm_created_idx").on(t.firmId, t.createdAt, t.id),
+    index("reassignments_from_user_idx").on(t.firmId, t.fromUserId, t.createdAt),
+  ],
+);
+
+/**
+ * REA-9: what a reassignment moved, one row per kind, the ids in one array filled by the
+ * moving UPDATE's own RETURNING in the same statement. An array, not a row per item: moving
+ * 220,000 items must cost at most 1.5x the bare UPDATEs, and a row per item (its index entry
+ * and key check) alone costs half as much again; an array of ids is one write. So the ids have
+ * no foreign key (an array cannot have one); practice records are never deleted (DEA-4), so
+ * each id keeps naming its record. The report reads them back in slices, by position.
+ */
+export const reassignmentItems = pgTable(
+  "reassignment_items",
+  {
+    firmId: text("firm_id").notNull(),
+    reassignmentId: text("reassignment_id").notNull(),
+    kind: text("kind", { enum: ["matter", "task", "event"] }).notNull(),
+    itemIds: text("item_ids").array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.reassignmentId, t.kind] }),
+    foreignKey({ name: "reassignment_items_reassignment_fk", columns: [t.firmId, t.reassignmentId], foreignColumns: [reassignments.firmId, reassignments.id] }),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Bulk import of users (IMP).
+
+/**
+ * IMP-4, IMP-8: one upload of the user CSV and how it ended. All or nothing: a `completed`
+ * import created `imported` invited users in the transaction that wrote this row; a `failed`
+ * one created nobody and keeps the error report (every row of the file, in order, with an
+ * `errors` column) to download. `errors` holds the first problems found, for the answer.
+ */
+export const imports = pgTable(
+  "imports",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    status: text("status", { enum: ["completed", "failed"] }).notNull(),
+    fileName: text("file_name"),
+    rows: integer("rows").notNull(),
+    imported: integer("imported").notNull(),
+    errorRows: integer("error_rows").notNull(),
+    roleIds: text("role_ids").array().notNull(),
+    sendWelcomeEmail: boolean("send_welcome_email").notNull(),
+    errors: jsonb("errors").$type<{ row: number; column: string; message: string }[]>().notNull(),
+    errorReport: text("error_report"),
+    createdById: text("created_by_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "imports_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    index("imports_firm_created_idx").on(t.firmId, t.createdAt, t.id),
+  ],
+);

@@ -3,6 +3,8 @@
  * shows and hides from it and never checks permission keys itself. Only what exists is listed.
  */
 import type { Actor } from "../domain/context.js";
+import { reassignmentPolicy } from "./reassignments.js";
+import { importPolicy } from "./imports.js";
 
 const has = (actor: Actor, key: Parameters<Actor["permissions"]["has"]>[0]) => actor.permissions.has(key);
 
@@ -20,6 +22,10 @@ export function firmAbilities(actor: Actor) {
     manage_firm: has(actor, "firm.settings"),
     /** ACC-6: only the primary subscriber hands the firm over. */
     transfer_ownership: actor.isPrimarySubscriber,
+    /** REA-1: move a user's work to others. */
+    reassign_work: reassignmentPolicy.reassign(actor),
+    /** IMP: invite many people at once from a CSV file. */
+    import_users: importPolicy.import(actor),
   };
 }
 

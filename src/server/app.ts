@@ -31,6 +31,8 @@ import { matterRoutes } from "./routes/matters.js";
 import { taskRoutes } from "./routes/tasks.js";
 import { calendarRoutes } from "./routes/calendar.js";
 import { messageRoutes } from "./routes/messages.js";
+import { reassignmentRoutes } from "./routes/reassignments.js";
+import { importRoutes } from "./routes/imports.js";
 import type { App, Deps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -133,6 +135,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await taskRoutes(zapi, deps);
     await calendarRoutes(zapi, deps);
     await messageRoutes(zapi, deps);
+    await reassignmentRoutes(zapi, deps);
+    await importRoutes(zapi, deps);
   }, { prefix: "/api/v1" });
   await opsRoutes(app as App, deps);
 

@@ -30,4 +30,8 @@ export const LIMITS = {
   participantsMax: 100,
   matterGroupsMax: 100,
   visibleCalendarsMax: 500,
+  /** Bulk import of users (IMP-7) and bulk actions on users (USR-7). */
+  importBytesMax: 10 * 1024 * 1024,
+  importRowsMax: 10_000,
+  bulkUsersMax: 500,
 } as const;

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
+import { ACCESS_KINDS, MATTER_STATUSES } from "./practice-enums.js";
 import { cursorQuery, emailField, isoTime, userRef } from "./schemas.js";
 
 // PostgreSQL cannot store NUL, and no name or title needs a control character (text that spans
@@ -121,8 +122,7 @@ export const contactsQuery = cursorQuery.extend({ q: z.string().trim().max(200).
 // ---------------------------------------------------------------------------------------------
 // Matters (PRC-1, GRP-3, PRC-7).
 
-export const MATTER_STATUSES = ["open", "pending", "closed"] as const;
-export const ACCESS_KINDS = ["everyone", "groups", "private"] as const;
+export { ACCESS_KINDS, MATTER_STATUSES };
 
 export const accessField = z
   .strictObject({

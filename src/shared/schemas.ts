@@ -116,6 +116,8 @@ export const firmAbilitiesOut = z.object({
   view_feed: z.boolean(),
   manage_firm: z.boolean(),
   transfer_ownership: z.boolean(),
+  reassign_work: z.boolean(),
+  import_users: z.boolean(),
 });
 
 export const meOut = userOut.extend({
@@ -180,6 +182,10 @@ export const usersQuery = cursorQuery.extend({
   status: z.enum(["active", "invited", "deactivated", "all"]).default("active"),
   q: z.string().trim().max(200).optional(),
   sort: z.enum(["name", "-name", "email", "-email", "created_at", "-created_at"]).default("name"),
+  /** USR-6: holders of a role, members of a group, people of one subscription type. */
+  role_id: z.string().min(1).max(100).optional(),
+  group_id: z.string().min(1).max(100).optional(),
+  subscription_type: z.enum(["attorney", "non_attorney"]).optional(),
 });
 
 export const problemOut = z.object({
@@ -269,11 +275,13 @@ export const deactivateBody = withExample(z.strictObject({
   /** Where the user's work goes (REA); optional, each target an active user. */
   reassign: z
     .strictObject({
-      matters_to: z.string().max(100).optional(),
-      tasks_to: z.string().max(100).optional(),
-      events_to: z.string().max(100).optional(),
+      matters_to: z.string().trim().min(1, "Required.").max(100).optional(),
+      tasks_to: z.string().trim().min(1, "Required.").max(100).optional(),
+      events_to: z.string().trim().min(1, "Required.").max(100).optional(),
     })
+    .refine((v) => Boolean(v.matters_to || v.tasks_to || v.events_to), { message: "Choose who receives at least one kind of work.", path: ["matters_to"] })
     .optional(),
+  /** DEA-2: deactivate although the user still holds work, leaving it where it is. */
   leave_work: z.boolean().optional(),
   /** DEA-9: deactivate at this future moment instead of now. */
   at: isoTime.optional(),

@@ -6,18 +6,24 @@ import { LoadError } from "./components/LoadError";
 import { AcceptInvitationPage } from "./pages/AcceptInvitationPage";
 import { AccountPage } from "./pages/AccountPage";
 import { BillingPage } from "./pages/BillingPage";
+import { CalendarPage } from "./pages/CalendarPage";
 import { ConfirmEmailPage } from "./pages/ConfirmEmailPage";
 import { EditUserPage } from "./pages/EditUserPage";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { GroupsPage } from "./pages/GroupsPage";
+import { MattersPage } from "./pages/MattersPage";
+import { ReassignWorkPage } from "./pages/ReassignWorkPage";
 import { RolesPage } from "./pages/RolesPage";
 import { ResetPasswordPage } from "./pages/ResetPasswordPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { SignInPage } from "./pages/SignInPage";
 import { SignUpPage } from "./pages/SignUpPage";
+import { TasksPage } from "./pages/TasksPage";
 import { UsersPage } from "./pages/UsersPage";
 
 const HOME = "/settings/users";
+/** Where a visitor sent to sign in may be taken back to. */
+const IN_APP = ["/settings", "/matters", "/tasks", "/calendar"];
 
 function FullPageLoader() {
   return (
@@ -48,7 +54,7 @@ function GuestOnly() {
   if (me.isPending) return <FullPageLoader />;
   if (me.data) {
     const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from?.startsWith("/settings") ? from : HOME} replace />;
+    return <Navigate to={from && IN_APP.some((prefix) => from.startsWith(prefix)) ? from : HOME} replace />;
   }
   return <Outlet />;
 }
@@ -68,6 +74,10 @@ export function App() {
       <Route element={<RequireAuth />}>
         <Route path="/settings/users" element={<UsersPage />} />
         <Route path="/settings/users/:id" element={<EditUserPage />} />
+        <Route path="/settings/users/:id/reassign" element={<ReassignWorkPage />} />
+        <Route path="/matters" element={<MattersPage />} />
+        <Route path="/tasks" element={<TasksPage />} />
+        <Route path="/calendar" element={<CalendarPage />} />
         <Route path="/settings/roles" element={<RolesPage />} />
         <Route path="/settings/groups" element={<GroupsPage />} />
         <Route path="/settings/account" element={<AccountPage />} />

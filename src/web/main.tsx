@@ -36,11 +36,12 @@ createRoot(document.getElementById("root")!).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <BrowserRouter>
+        {/* Inside the router: a dialog opened through `modals` may link to a page. */}
+        <BrowserRouter>
+          <ModalsProvider>
             <App />
-          </BrowserRouter>
-        </ModalsProvider>
+          </ModalsProvider>
+        </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

@@ -1,4 +1,6 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from "@mantine/core";
+import {
+  createTheme, darken, defaultVariantColorsResolver, parseThemeColor, rgba, type CSSVariablesResolver, type MantineColorsTuple, type VariantColorsResolver,
+} from "@mantine/core";
 
 /** A deep, quiet navy: the primary colour of the console. */
 const navy: MantineColorsTuple = [
@@ -14,7 +16,22 @@ const navy: MantineColorsTuple = [
   "#1f3a5f",
 ];
 
+/**
+ * `variant="light"` with a dark shade (`teal.9`) reads as that shade, darkened a fifth, on a faint
+ * tint of it: at least 5:1 for every badge colour, under a dialog's overlay too (CON-5).
+ * Mantine's own resolver fills the background with the shade itself and keeps the light text
+ * colour, which on a dark shade leaves the label unreadable (a solid block).
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  if (input.variant === "light" && parsed.isThemeColor && parsed.shade !== undefined && parsed.shade >= 5) {
+    return { ...defaultVariantColorsResolver(input), background: rgba(parsed.value, 0.1), hover: rgba(parsed.value, 0.14), color: darken(parsed.value, 0.2) };
+  }
+  return defaultVariantColorsResolver(input);
+};
+
 export const theme = createTheme({
+  variantColorResolver,
   primaryColor: "navy",
   primaryShade: 8,
   colors: { navy },
@@ -30,7 +47,8 @@ export const theme = createTheme({
   components: {
     Button: { defaultProps: { radius: "md" } },
     Paper: { defaultProps: { radius: "md" } },
-    Modal: { styles: { title: { fontWeight: 600, fontSize: "var(--mantine-font-size-lg)" } } },
+    // The dialog's × needs a name for screen readers (axe-core's critical `button-name`, CON-5).
+    Modal: { defaultProps: { closeButtonProps: { "aria-label": "Close" } }, styles: { title: { fontWeight: 600, fontSize: "var(--mantine-font-size-lg)" } } },
     // Sentence-case badges read calmer than the default capitals.
     Badge: { defaultProps: { radius: "sm" }, styles: { root: { textTransform: "none", fontWeight: 600, minWidth: "max-content" } } },
   },

@@ -1,5 +1,7 @@
 /** Direct API calls for arranging e2e tests (what the console is not under test for). */
 import { expect, type APIRequestContext } from "@playwright/test";
+import { newInvitee } from "./helpers.js";
+import { waitForInvitationLink } from "./mail.js";
 
 /** A bearer-token client for one firm's administrator; no cookie, so no CSRF token needed. */
 export class AdminApi {
@@ -81,14 +83,16 @@ export class AdminApi {
     return ((await response.json()) as { data: { email: string; groups: { name: string }[] }[] }).data;
   }
 
-  async invite(body: { email: string; first_name?: string; last_name?: string; role?: string }): Promise<{ id: string }> {
+  /** The invitation's id, and the invited user's. */
+  async invite(body: { email: string; first_name?: string; last_name?: string; role?: string }): Promise<{ id: string; user_id: string }> {
     const { role = "Attorney", ...rest } = body;
     const response = await this.request.post("/api/v1/invitations", {
       headers: this.headers,
       data: { subscription_type: "attorney", role_ids: [await this.roleId(role)], ...rest },
     });
     expect(response.status(), await response.text()).toBe(201);
-    return ((await response.json()) as { invitation: { id: string } }).invitation;
+    const created = (await response.json()) as { invitation: { id: string }; user: { id: string } };
+    return { id: created.invitation.id, user_id: created.user.id };
   }
 }
 
@@ -143,4 +147,78 @@ export async function acceptInvitation(
   const response = await request.post("/api/v1/invitations/accept", { data: { token, ...person } });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { token: string }).token;
+}
+
+/** A person joining the firm: invited by an administrator, then accepting the mailed link. */
+export interface Joiner {
+  first_name: string;
+  last_name: string;
+  role?: string;
+}
+
+/**
+ * Invites each person and accepts their invitation in a request context of their own (accepting
+ * signs them in there); returns their user ids and session tokens, in the same order.
+ */
+export async function addActiveUsers(admin: AdminApi, newContext: () => Promise<APIRequestContext>, people: Joiner[]): Promise<{ id: string; token: string }[]> {
+  const ids: { id: string; token: string }[] = [];
+  for (const { role, ...person } of people) {
+    const email = newInvitee(person.first_name.toLowerCase());
+    const invitation = await admin.invite({ email, ...person, role });
+    const context = await newContext();
+    const token = await acceptInvitation(context, await waitForInvitationLink(email), { ...person, password: "a steady lantern by the quay 8" });
+    await context.dispose();
+    ids.push({ id: invitation.user_id, token });
+  }
+  return ids;
+}
+
+/** The practice data of one firm (PRC), arranged through the API with an administrator's token. */
+export class PracticeApi {
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly token: string,
+  ) {}
+
+  private get headers() {
+    return { Authorization: `Bearer ${this.token}` };
+  }
+
+  async post<T = { id: string }>(path: string, data: object, status = 201): Promise<T> {
+    const response = await this.request.post(`/api/v1${path}`, { headers: this.headers, data });
+    expect(response.status(), await response.text()).toBe(status);
+    return (await response.json()) as T;
+  }
+
+  async get<T>(path: string): Promise<T> {
+    const response = await this.request.get(`/api/v1${path}`, { headers: this.headers });
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()) as T;
+  }
+
+  async meId(): Promise<string> {
+    return (await this.get<{ id: string }>("/me")).id;
+  }
+
+  /** The server's clock, which the test clock may have moved ahead of the machine's. */
+  async now(): Promise<number> {
+    return Date.parse((await this.get<{ now: string }>("/_test/clock")).now);
+  }
+
+  matter(number: string, description: string, responsible: string, originating: string, extra: object = {}) {
+    return this.post("/matters", { number, description, responsible_attorney_id: responsible, originating_attorney_id: originating, ...extra });
+  }
+
+  task(name: string, assignee: string, extra: { matter_id?: string; due_at?: string; completed_at?: string } = {}) {
+    return this.post("/tasks", { name, assignee_id: assignee, ...extra });
+  }
+
+  event(title: string, owner: string, startAt: number, extra: { matter_id?: string; attendee_ids?: string[] } = {}) {
+    const hour = 3_600_000;
+    return this.post("/calendar-events", { title, owner_id: owner, start_at: new Date(startAt).toISOString(), end_at: new Date(startAt + hour).toISOString(), ...extra });
+  }
+
+  deactivate(userId: string, body: object) {
+    return this.post(`/users/${userId}/deactivate`, body, 200);
+  }
 }

@@ -58,16 +58,19 @@ export async function signInInUi(page: Page, email: string, password: string): P
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Saves a full-page screenshot as test/e2e/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a full-page screenshot as test/e2e/screenshots/<name>.png, or in `dir` when given; with
+ * `fullPage: false` only what the window shows (a dialog's overlay covers only that).
+ */
+export async function screenshot(page: Page, name: string, { dir, fullPage = true }: { dir?: string; fullPage?: boolean } = {}): Promise<void> {
   // Let fonts and transitions settle so the picture shows what a person would see.
   await page.evaluate(() => document.fonts.ready);
   // A fixed header is drawn where the page was scrolled to; start from the top.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(250);
   await page.screenshot({
-    path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)),
-    fullPage: true,
+    path: dir ? `${dir}/${name}.png` : fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)),
+    fullPage,
   });
 }
 

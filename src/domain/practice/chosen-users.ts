@@ -4,7 +4,7 @@
  * else is chosen), but once moved off, nobody can be put back.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import type { Tx } from "../../db/client.js";
+import type { Executor } from "../../db/client.js";
 import { users } from "../../db/schema.js";
 import type { FieldError } from "../../shared/errors.js";
 
@@ -24,7 +24,7 @@ export interface Choice {
  * deactivated. Users are locked before the record they are chosen for, in id order, as a
  * deactivation locks its user before the work it touches, so the two never wait in a circle.
  */
-export async function lockChosenUsers(tx: Tx, firmId: string, ids: (string | null | undefined)[]): Promise<Map<string, UserStatus>> {
+export async function lockChosenUsers(tx: Executor, firmId: string, ids: (string | null | undefined)[]): Promise<Map<string, UserStatus>> {
   const wanted = [...new Set(ids.filter((id): id is string => typeof id === "string"))].sort();
   if (wanted.length === 0) return new Map();
   const rows = await tx

@@ -12,8 +12,22 @@ export interface ListUsersInput {
   status: "active" | "invited" | "deactivated" | "all";
   q?: string;
   sort: "name" | "-name" | "email" | "-email" | "created_at" | "-created_at";
+  /** USR-6: only holders of this role, members of this group, of this subscription type. */
+  role_id?: string;
+  group_id?: string;
+  subscription_type?: "attorney" | "non_attorney";
   limit: number;
   cursor?: string;
+}
+
+/** Which of the optional filters a request uses: each combination is a statement of its own. */
+interface Shape {
+  status: boolean;
+  search: boolean;
+  role: boolean;
+  group: boolean;
+  subscription: boolean;
+  cursor: boolean;
 }
 
 const SORT_KEYS = {
@@ -33,16 +47,20 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * (firm_id, sort_name, id) INCLUDE (status, search_text); then those rows, whole, with their
  * roles, groups, invitation and email change.
  */
-function pageStatement(key: SortKey, descending: boolean, status: boolean, search: boolean, cursor: boolean) {
+function pageStatement(key: SortKey, descending: boolean, shape: Shape) {
   let n = 1;
   const next = () => `$${++n}`;
   const where = ["u.firm_id = $1"];
-  if (status) where.push(`u.status = ${next()}`);
-  if (search) where.push(`u.search_text like ${next()}`);
-  if (cursor) where.push(`(${SORT_KEYS[key]}, u.id) ${descending ? "<" : ">"} (${next()}, ${next()})`);
+  if (shape.status) where.push(`u.status = ${next()}`);
+  if (shape.search) where.push(`u.search_text like ${next()}`);
+  if (shape.role) where.push(`exists (select 1 from user_roles ur where ur.firm_id = $1 and ur.user_id = u.id and ur.role_id = ${next()})`);
+  if (shape.group) where.push(`exists (select 1 from group_members gm where gm.firm_id = $1 and gm.user_id = u.id and gm.group_id = ${next()})`);
+  if (shape.subscription) where.push(`u.subscription_type = ${next()}`);
+  if (shape.cursor) where.push(`(${SORT_KEYS[key]}, u.id) ${descending ? "<" : ">"} (${next()}, ${next()})`);
   const limit = next();
   const dir = descending ? "desc" : "asc";
-  const name = `users_page_${key}_${dir}${status ? "_status" : ""}${search ? "_search" : ""}${cursor ? "_after" : ""}`;
+  const flags = (["status", "search", "role", "group", "subscription"] as const).filter((f) => shape[f]).map((f) => `_${f}`).join("");
+  const name = `users_page_${key}_${dir}${flags}${shape.cursor ? "_after" : ""}`;
   return prepared<PageRaw>(
     name,
     `select ${USER_ROW.json} as u, p.sort_key as _sort_key, f.primary_subscriber_id as _primary_id, ${ATTACHED_COLUMNS}
@@ -59,10 +77,10 @@ function pageStatement(key: SortKey, descending: boolean, status: boolean, searc
 
 const statements = new Map<string, ReturnType<typeof pageStatement>>();
 
-function statementFor(key: SortKey, descending: boolean, status: boolean, search: boolean, cursor: boolean) {
-  const id = `${key}|${descending}|${status}|${search}|${cursor}`;
+function statementFor(key: SortKey, descending: boolean, shape: Shape) {
+  const id = `${key}|${descending}|${Object.values(shape).join("|")}`;
   let statement = statements.get(id);
-  if (!statement) statements.set(id, (statement = pageStatement(key, descending, status, search, cursor)));
+  if (!statement) statements.set(id, (statement = pageStatement(key, descending, shape)));
   return statement;
 }
 
@@ -74,10 +92,21 @@ export async function listUsers(db: Executor, actor: Actor, input: ListUsersInpu
   const params: unknown[] = [actor.firmId];
   if (input.status !== "all") params.push(input.status);
   if (input.q) params.push(`%${escapeLike(input.q.toLowerCase())}%`);
+  if (input.role_id) params.push(input.role_id);
+  if (input.group_id) params.push(input.group_id);
+  if (input.subscription_type) params.push(input.subscription_type);
   const cursor = decodeCursor(input.cursor);
   if (cursor) params.push(String(cursor[0]), cursor[1]);
   params.push(input.limit + 1);
-  const statement = statementFor(key, descending, input.status !== "all", Boolean(input.q), cursor !== null);
+  const shape: Shape = {
+    status: input.status !== "all",
+    search: Boolean(input.q),
+    role: Boolean(input.role_id),
+    group: Boolean(input.group_id),
+    subscription: Boolean(input.subscription_type),
+    cursor: cursor !== null,
+  };
+  const statement = statementFor(key, descending, shape);
   const rows = await statement(db, params);
   const paged = page(rows, input.limit, (r) => encodeCursor(r._sort_key, r.u.id));
   return { data: paged.data.map((raw) => recordOf(USER_ROW.map(raw.u), raw, raw._primary_id)), next_cursor: paged.next_cursor };

@@ -21,6 +21,11 @@ declare module "fastify" {
     errors?: readonly ErrorCode[];
     /** Response headers this route sends on success besides the common ones. */
     sends?: readonly Extract<ResponseHeader, "ETag" | "Set-Cookie">[];
+    /**
+     * A request body that is no JSON (a file upload): its media types, each with a JSON Schema
+     * and an example, for the document only. The route reads and checks such a body itself.
+     */
+    requestBody?: { description?: string; content: Record<string, { schema: Record<string, unknown> & { examples: unknown[] } }> };
   }
 }
 
@@ -82,7 +87,7 @@ export function transformRoute(input: { schema: unknown; url: string; route: Rou
     errors: [...(config.errors ?? [])],
     sends: [...(config.sends ?? [])],
     input: ["body", "querystring", "params", "headers"].some((k) => raw[k] !== undefined),
-    body: raw.body !== undefined,
+    body: raw.body !== undefined || config.requestBody !== undefined,
     pathParams: /[:{]/.test(input.url),
   };
   const response = (schema.response as Json | undefined)?.["200"];
@@ -98,6 +103,7 @@ export function transformRoute(input: { schema: unknown; url: string; route: Rou
       operationId: (schema.operationId as string | undefined) ?? deriveOperationId(method, input.url, answersPage(response)),
       description: description.join("\n\n"),
       ...(auth === "public" ? { security: [] } : {}),
+      ...(config.requestBody ? { body: structuredClone(config.requestBody) } : {}),
       [META]: meta,
     },
   };

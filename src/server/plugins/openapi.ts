@@ -20,6 +20,8 @@ export const TAGS = [
   { name: "feed", description: "The firm feed: who changed what, and when." },
   { name: "notifications", description: "In-app notifications, and their live stream." },
   { name: "practice", description: "Practice data: contacts, matters, tasks, calendar events and message threads, and who may see them." },
+  { name: "reassignments", description: "Moving a user's work (matters, tasks, events) to active colleagues, its preview and its report." },
+  { name: "imports", description: "Bulk import of users from a CSV file: the template, the upload, its progress and its error report." },
 ];
 
 const DESCRIPTION = `Firm administration: accounts, users, licenses, roles, groups and the feed.

@@ -11,6 +11,10 @@ import { updateUser } from "../../domain/users/update-user.js";
 import { assignRoles } from "../../domain/roles/assign-roles.js";
 import { listUserSessions } from "../../domain/sessions/list-user-sessions.js";
 import { signOutEverywhere } from "../../domain/sessions/sign-out-everywhere.js";
+import { exportUsers } from "../../domain/users/export-users.js";
+import { bulkChangeUsers } from "../../domain/users/bulk-change-users.js";
+import { bulkUsersBody, bulkUsersOut } from "../../shared/import-schemas.js";
+import { mediaResponse } from "../openapi/media.js";
 import { change, read, readingIn } from "../use-case.js";
 import { actorOf } from "../plugins/auth.js";
 import { presentUser, presentUserTo } from "../present.js";
@@ -27,6 +31,28 @@ export async function userRoutes(app: App, deps: Deps) {
       const result = await listUsers(db, actor, request.query);
       const now = deps.clock.now();
       return { data: result.data.map((u) => presentUser(u, actor, now)), next_cursor: result.next_cursor };
+    },
+  );
+
+  app.get(
+    "/users.csv",
+    {
+      config: { auth: "user", errors: ["forbidden"] },
+      schema: {
+        tags: ["users"],
+        operationId: "exportUsers",
+        summary: "The user list as CSV, with the list's filters (USR-6)",
+        description: "Every user the list shows with the same filters, not one page: the profile columns of the import template, then status, roles, groups and created_at. Cells a spreadsheet would run as formulas are written as text (SEC-6).",
+        querystring: usersQuery.omit({ limit: true, cursor: true }),
+        response: { 200: mediaResponse("text/csv", "The users as a CSV file.") },
+      },
+    },
+    async (request, reply) => {
+      const csv = await read(deps, request, (ctx) => exportUsers(ctx, request.query));
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="users-${deps.clock.now().toISOString().slice(0, 10)}.csv"`)
+        .send(csv);
     },
   );
 
@@ -89,25 +115,49 @@ export async function userEditRoutes(app: App, deps: Deps) {
       return { updated };
     },
   );
+
+  app.post(
+    "/users/bulk",
+    {
+      config: { auth: "users.manage" },
+      schema: {
+        tags: ["users"],
+        operationId: "changeUsersInBulk",
+        summary: "Add many users to a group, remove them from one, or sign them out everywhere (USR-7)",
+        description: "`group_id` names the group of `add_to_group` and `remove_from_group`. Each user's change is checked as if made alone: `updated` lists those changed (or already as asked), `refused` every other one with the `code` and `detail` that user alone would have got; the refusals change nothing and do not stop the rest. Deactivated users cannot join groups (`user_not_active`). A group that is not the firm's, or archived for `add_to_group`, is a 400 and changes nothing.",
+        body: bulkUsersBody,
+        response: { 200: bulkUsersOut },
+      },
+    },
+    async (request) => change(deps, request, (ctx) => bulkChangeUsers(ctx, request.body)),
+  );
 }
 
 /** Deactivation, scheduled deactivation and reactivation (DEA-1, DEA-3, DEA-8, DEA-9, LIC-9). */
 export async function userStatusRoutes(app: App, deps: Deps) {
   app.post(
     "/users/:id/deactivate",
-    { config: { auth: "users.manage" }, schema: { tags: ["users"], summary: "Deactivate a user now, or schedule it with `at`", description: "Every session and API token of the user ends at once; the license stays occupied until the next bill when `remove_license_at_next_bill` is false. The primary subscriber cannot be deactivated.", params: idParam, body: deactivateBody, response: { 200: deactivatedOut } } },
-    async (request) => {
-      const body = request.body;
-      return change(deps, request, async (ctx) => {
-        await requestDeactivation(ctx, request.params.id, body);
+    {
+      config: { auth: "users.manage", errors: ["reassignment_required"] },
+      schema: {
+        tags: ["users"],
+        summary: "Deactivate a user now, or schedule it with `at`",
+        description:
+          "Every session and API token of the user ends at once; the license stays occupied until the next bill when `remove_license_at_next_bill` is false. The primary subscriber cannot be deactivated. While the user is still responsible for an open or pending matter, or owns upcoming events on one (neither private), the answer is 409 `reassignment_required` with `counts`, unless `reassign` gives a plan (the same rules as POST /reassignments; `reassignment` then says what moved) or `leave_work` is true (DEA-2). Their video-conference links go, their calendar leaves everyone's view and its events leave the event lists (DEA-3). `private_matters` counts the private matters that stay locked until reactivation (DEA-5). With `at`, all this happens then, with the plan given now (DEA-9).",
+        params: idParam,
+        body: deactivateBody,
+        response: { 200: deactivatedOut },
+      },
+    },
+    async (request) =>
+      change(deps, request, async (ctx) => {
+        const outcome = await requestDeactivation(ctx, request.params.id, request.body);
         return {
           user: presentUserTo(readingIn(ctx), await getUser(ctx.tx, ctx.actor, request.params.id)),
-          // Matters, tasks and events arrive with the practice data; until then there is no work to move.
-          reassignment: body.reassign && !body.at ? { matters: 0, tasks: 0, events: 0 } : null,
-          private_matters: 0,
+          reassignment: outcome.reassignment,
+          private_matters: outcome.privateMatters,
         };
-      });
-    },
+      }),
   );
 
   app.post(

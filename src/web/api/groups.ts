@@ -7,7 +7,7 @@ import { keys } from "./queries";
 import type { Group, GroupBody, User } from "./types";
 
 /** Every user of a status, page after page (a firm has hundreds at most). */
-export async function everyUser(status: "active" | "invited"): Promise<User[]> {
+export async function everyUser(status: "active" | "invited" | "deactivated"): Promise<User[]> {
   const out: User[] = [];
   let cursor: string | undefined;
   do {

@@ -38,3 +38,17 @@ export type RoleBody = ApiPaths["/roles"]["post"]["requestBody"]["content"]["app
 export type PermissionKey = RoleBody["permissions"][number];
 export type EmailChange = ApiPaths["/me/email-change"]["post"]["responses"][202]["content"]["application/json"];
 export type OwnershipTransferBody = ApiPaths["/firm/ownership-transfer"]["post"]["requestBody"]["content"]["application/json"];
+export type Matter = Ok<"/matters", "get">["data"][number];
+export type MatterFilters = Omit<NonNullable<ApiPaths["/matters"]["get"]["parameters"]["query"]>, "limit" | "cursor">;
+export type Task = Ok<"/tasks", "get">["data"][number];
+export type TaskFilters = Omit<NonNullable<ApiPaths["/tasks"]["get"]["parameters"]["query"]>, "limit" | "cursor">;
+export type CalendarEvent = Ok<"/calendar-events", "get">["data"][number];
+export type EventFilters = Omit<NonNullable<ApiPaths["/calendar-events"]["get"]["parameters"]["query"]>, "limit" | "cursor">;
+export type Calendar = Ok<"/calendars", "get">["data"][number];
+/** A user named inside another record (PRC-3): `(Inactive) First Last` once deactivated. */
+export type UserRef = Matter["responsible_attorney"];
+export type DeactivateBody = ApiPaths["/users/{id}/deactivate"]["post"]["requestBody"]["content"]["application/json"];
+export type Deactivated = Ok<"/users/{id}/deactivate", "post">;
+export type ReassignBody = ApiPaths["/reassignments"]["post"]["requestBody"]["content"]["application/json"];
+export type ReassignPreview = Ok<"/reassignments/preview", "post">;
+export type Reassignment = Ok<"/reassignments", "post">;

@@ -47,28 +47,6 @@ export function useCancelScheduledDeactivation() {
   );
 }
 
-export interface DeactivateVars {
-  user: User;
-  removeLicense: boolean;
-  leaveWork: boolean;
-}
-
-/** Errors are left to the caller: a 409 reassignment_required asks a follow-up question. */
-export function useDeactivateUser() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ user, removeLicense, leaveWork }: DeactivateVars) =>
-      (
-        await api.POST("/users/{id}/deactivate", {
-          params: { path: { id: user.id } },
-          body: { remove_license_at_next_bill: removeLicense, ...(leaveWork ? { leave_work: true } : {}) },
-        })
-      ).data!,
-    onSuccess: (_data, { user }) => notifications.show({ color: "teal", message: `${user.name} was deactivated.` }),
-    onSettled: () => client.invalidateQueries({ queryKey: ["users"] }),
-  });
-}
-
 /** Errors are left to the caller: a 409 license_purchase_required asks to confirm a purchase. */
 export function useReactivateUser() {
   const client = useQueryClient();

@@ -3,12 +3,19 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, D
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
-  IconUsersGroup,
+  IconUsersGroup, IconBriefcase, IconChecklist, IconCalendarEvent,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
 import { useCurrentUser } from "../api/queries";
 import { useSignOut } from "../api/mutations";
 import { Wordmark } from "./Wordmark";
+
+/** The practice: everyone's own work, and what they may see of others'. */
+const PRACTICE = [
+  { to: "/matters", label: "Matters", icon: IconBriefcase },
+  { to: "/tasks", label: "Tasks", icon: IconChecklist },
+  { to: "/calendar", label: "Calendar", icon: IconCalendarEvent },
+] as const;
 
 /** `ability`: the item is shown only to those whose firm-level abilities (GET /me) include it (CON-2). */
 const NAV = [
@@ -58,6 +65,35 @@ function UserMenu() {
   );
 }
 
+interface NavItem {
+  to: string;
+  label: string;
+  icon: typeof IconUsers;
+}
+
+function NavSection({ title, items, onNavigate, mt }: { title: string; items: readonly NavItem[]; onNavigate: () => void; mt?: string }) {
+  return (
+    <>
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4} mt={mt} style={{ letterSpacing: 0.6 }}>
+        {title}
+      </Text>
+      {items.map(({ to, label, icon: Icon }) => (
+        <RouterNavLink key={to} to={to} onClick={onNavigate} style={{ textDecoration: "none", color: "inherit" }}>
+          {({ isActive }) => (
+            <NavLink
+              component="span"
+              label={label}
+              active={isActive}
+              leftSection={<Icon size={18} stroke={1.5} />}
+              style={{ borderRadius: "var(--mantine-radius-md)" }}
+            />
+          )}
+        </RouterNavLink>
+      ))}
+    </>
+  );
+}
+
 /** The signed-in console: header with firm and user menu, settings navigation on the left. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const me = useCurrentUser();
@@ -83,22 +119,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="md">
         <Stack gap={4}>
-          <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4} style={{ letterSpacing: 0.6 }}>
-            Settings
-          </Text>
-          {NAV.filter((item) => !("ability" in item) || me.abilities[item.ability]).map(({ to, label, icon: Icon }) => (
-            <RouterNavLink key={to} to={to} onClick={close} style={{ textDecoration: "none", color: "inherit" }}>
-              {({ isActive }) => (
-                <NavLink
-                  component="span"
-                  label={label}
-                  active={isActive}
-                  leftSection={<Icon size={18} stroke={1.5} />}
-                  style={{ borderRadius: "var(--mantine-radius-md)" }}
-                />
-              )}
-            </RouterNavLink>
-          ))}
+          <NavSection title="Practice" items={PRACTICE} onNavigate={close} />
+          <NavSection
+            title="Settings"
+            items={NAV.filter((item) => !("ability" in item) || me.abilities[item.ability])}
+            onNavigate={close}
+            mt="md"
+          />
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

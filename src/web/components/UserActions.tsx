@@ -1,24 +1,28 @@
-import { ActionIcon, Checkbox, Menu, Stack, Text } from "@mantine/core";
+import { ActionIcon, Menu, Text } from "@mantine/core";
 import { modals } from "@mantine/modals";
-import { IconDots, IconMailForward, IconMailOff, IconUserCheck, IconUserOff, IconCalendarX } from "@tabler/icons-react";
+import { IconArrowsExchange, IconDots, IconMailForward, IconMailOff, IconUserCheck, IconUserOff, IconCalendarX } from "@tabler/icons-react";
+import { Link } from "react-router";
 import { notifyError } from "../api/mutations";
+import { useCurrentUser } from "../api/queries";
 import { isProblem } from "../api/problem";
 import {
-  useCancelScheduledDeactivation, useDeactivateUser, useReactivateUser, useResendInvitation, useRevokeInvitation,
+  useCancelScheduledDeactivation, useReactivateUser, useResendInvitation, useRevokeInvitation,
 } from "../api/userMutations";
 import type { User } from "../api/types";
 import { formatMoney } from "../format";
+import { openDeactivateDialog } from "./DeactivateModal";
 
 /**
  * The row's action menu. Every item is shown only when the server's `abilities`
- * for that user allow it; the console never works the rules out for itself.
+ * for that user allow it (Reassign work: the firm-wide `reassign_work` of GET /me);
+ * the console never works the rules out for itself.
  */
 export function UserActions({ user }: { user: User }) {
   const can = user.abilities ?? {};
+  const me = useCurrentUser();
   const resend = useResendInvitation();
   const revoke = useRevokeInvitation();
   const cancelScheduled = useCancelScheduledDeactivation();
-  const deactivate = useDeactivateUser();
   const reactivate = useReactivateUser();
   const invitationId = user.invitation?.id;
 
@@ -34,58 +38,6 @@ export function UserActions({ user }: { user: User }) {
       confirmProps: { color: "red" },
       onConfirm: () => revoke.mutate(user),
     });
-
-  const runDeactivate = (removeLicense: boolean, leaveWork: boolean) =>
-    deactivate.mutate(
-      { user, removeLicense, leaveWork },
-      {
-        onError: (error) => {
-          if (!isProblem(error, "reassignment_required")) return notifyError("Could not deactivate", error);
-          const counts = (error.extra.counts ?? {}) as Record<string, number>;
-          modals.openConfirmModal({
-            title: "This user still has open work",
-            children: (
-              <Stack gap="xs">
-                <Text size="sm">
-                  {user.name} is responsible for {counts.matters ?? 0} open or pending matter(s) and owns{" "}
-                  {counts.events ?? 0} upcoming event(s) on them. Nothing is deleted either way.
-                </Text>
-                <Text size="sm" c="dimmed">
-                  You can deactivate now and leave the work where it is, or cancel and reassign it first.
-                </Text>
-              </Stack>
-            ),
-            labels: { confirm: "Deactivate and leave work", cancel: "Cancel" },
-            confirmProps: { color: "red" },
-            onConfirm: () => runDeactivate(removeLicense, true),
-          });
-        },
-      },
-    );
-
-  const confirmDeactivate = () => {
-    let removeLicense = false;
-    modals.openConfirmModal({
-      title: `Deactivate ${user.name}`,
-      children: (
-        <Stack gap="sm">
-          <Text size="sm">
-            They will be signed out everywhere and can no longer sign in. Their work stays in place, and you can
-            reactivate them later.
-          </Text>
-          <Checkbox
-            label="Remove the freed license at the next bill"
-            onChange={(event) => {
-              removeLicense = event.currentTarget.checked;
-            }}
-          />
-        </Stack>
-      ),
-      labels: { confirm: "Deactivate", cancel: "Cancel" },
-      confirmProps: { color: "red" },
-      onConfirm: () => runDeactivate(removeLicense, false),
-    });
-  };
 
   const runReactivate = (confirmPurchase: boolean) =>
     reactivate.mutate(
@@ -130,8 +82,13 @@ export function UserActions({ user }: { user: User }) {
         Reactivate
       </Menu.Item>
     ),
+    me.abilities.reassign_work && user.status !== "invited" && (
+      <Menu.Item key="reassign" component={Link} to={`/settings/users/${user.id}/reassign`} leftSection={<IconArrowsExchange size={16} />}>
+        Reassign work
+      </Menu.Item>
+    ),
     can.deactivate && (
-      <Menu.Item key="deactivate" color="red" leftSection={<IconUserOff size={16} />} onClick={confirmDeactivate}>
+      <Menu.Item key="deactivate" color="red" leftSection={<IconUserOff size={16} />} onClick={() => openDeactivateDialog(user)}>
         Deactivate
       </Menu.Item>
     ),

@@ -1,52 +1,25 @@
-import { Alert, Anchor, Box, Center, Loader, Text } from "@mantine/core";
-import { IconArrowLeft, IconLock, IconUserQuestion } from "@tabler/icons-react";
+import { Alert, Box, Button, Group, Text } from "@mantine/core";
+import { IconArrowsExchange, IconLock } from "@tabler/icons-react";
 import { Link, useParams } from "react-router";
-import { isProblem } from "../api/problem";
-import { useUser } from "../api/userEdit";
+import { useCurrentUser } from "../api/queries";
 import { EditUserForm } from "../components/EditUserForm";
-import { EmptyState } from "../components/EmptyState";
 import { LoginEmailCard } from "../components/LoginEmailCard";
-import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
 import { StatusBadge } from "../components/UserBadges";
 import { UserActions } from "../components/UserActions";
 import { UserSessionsCard } from "../components/UserSessionsCard";
 import { editableOf } from "../components/userFormValues";
-
-function BackLink() {
-  return (
-    <Anchor component={Link} to="/settings/users" size="sm" c="dimmed" mb="xs" display="inline-flex" style={{ alignItems: "center", gap: 4 }}>
-      <IconArrowLeft size={14} /> Manage users
-    </Anchor>
-  );
-}
+import { BackLink, WithUser, type LoadedUser } from "../components/WithUser";
 
 /** Edit user (USR-5, ACC-4, ACC-5, EML-1, EML-3, SES-2): what the viewer may change follows the record's abilities. */
 export function EditUserPage() {
   const { id = "" } = useParams();
-  const query = useUser(id);
-  if (query.isPending) {
-    return (
-      <Center py={64}>
-        <Loader size="sm" aria-label="Loading user" />
-      </Center>
-    );
-  }
-  if (query.isError) {
-    if (isProblem(query.error, "not_found")) {
-      return (
-        <>
-          <BackLink />
-          <EmptyState icon={<IconUserQuestion size={26} stroke={1.5} />} title="User not found">
-            This user does not exist in your firm, or you cannot see them.
-          </EmptyState>
-        </>
-      );
-    }
-    return <LoadError error={query.error} title="Could not load this user" onRetry={() => void query.refetch()} />;
-  }
+  return <WithUser id={id}>{(loaded) => <EditUser {...loaded} />}</WithUser>;
+}
 
-  const { user, etag } = query.data;
+function EditUser({ versioned, reload, reloading }: LoadedUser) {
+  const me = useCurrentUser();
+  const { user, etag } = versioned;
   const readOnly = !Object.values(editableOf(user)).some(Boolean);
   return (
     <Box maw={880}>
@@ -55,7 +28,16 @@ export function EditUserPage() {
         title={user.name.trim() || user.email}
         aside={<StatusBadge user={user} />}
         description={user.email}
-        actions={<UserActions user={user} />}
+        actions={
+          <Group gap="sm">
+            {me.abilities.reassign_work && user.status !== "invited" && (
+              <Button variant="default" component={Link} to={`/settings/users/${user.id}/reassign`} leftSection={<IconArrowsExchange size={16} />}>
+                Reassign work
+              </Button>
+            )}
+            <UserActions user={user} />
+          </Group>
+        }
       />
       {readOnly && (
         <Alert color="gray" variant="light" icon={<IconLock size={18} />} mb="lg" data-testid="read-only-note">
@@ -67,7 +49,7 @@ export function EditUserPage() {
         </Alert>
       )}
       <LoginEmailCard key={user.id} user={user} />
-      <EditUserForm key={`${user.id}:${etag}`} versioned={query.data} onReload={() => void query.refetch()} reloading={query.isFetching} />
+      <EditUserForm key={`${user.id}:${etag}`} versioned={versioned} onReload={reload} reloading={reloading} />
       <UserSessionsCard key={`sessions:${user.id}`} user={user} />
     </Box>
   );

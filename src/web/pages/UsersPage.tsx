@@ -1,4 +1,4 @@
-import { Button, Center, Group, Loader, Paper, Select, Tabs, Text, TextInput } from "@mantine/core";
+import { Button, Center, Group, Loader, Paper, Select, Tabs, TextInput } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { IconArrowsSort, IconMailQuestion, IconSearch, IconUserOff, IconUserPlus, IconUsers } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
@@ -13,6 +13,7 @@ import { LicenseBanner } from "../components/LicenseBanner";
 import { ManageLicensesModal } from "../components/ManageLicensesModal";
 import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
+import { ListFooter } from "../components/PracticeParts";
 import { UsersTable, type RowSelection } from "../components/UsersTable";
 import { useRowSelection } from "../components/useRowSelection";
 
@@ -98,16 +99,7 @@ function UsersList({ status, search, sort, selection }: {
   return (
     <>
       <UsersTable users={rows} status={status} selection={selection} />
-      <Group justify="space-between" px="md" py="sm" style={{ borderTop: "1px solid var(--mantine-color-gray-2)" }}>
-        <Text size="xs" c="dimmed">
-          Showing {rows.length} {rows.length === 1 ? "user" : "users"}
-        </Text>
-        {users.hasNextPage && (
-          <Button variant="default" size="xs" onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage}>
-            Load more
-          </Button>
-        )}
-      </Group>
+      <ListFooter count={rows.length} noun="user" more={users.hasNextPage} loading={users.isFetchingNextPage} onMore={() => void users.fetchNextPage()} />
     </>
   );
 }

@@ -35,6 +35,13 @@ export function selectVisibleEvents(db: Executor, actor: Actor, where?: SQL) {
     .$dynamic();
 }
 
+/**
+ * DEA-3: the events of a deactivated user's calendar leave the event lists while they are
+ * deactivated (nothing is deleted, DEA-4; reactivation brings them back, and one still opens
+ * by its id). For `selectVisibleEvents`, whose owner it reads.
+ */
+export const onShownCalendar = (): SQL => sql`(${qualified(calendarEvents.calendar)} = 'firm' or ${owner.status} <> 'deactivated')`;
+
 export type EventRow = Awaited<ReturnType<ReturnType<typeof selectVisibleEvents>["execute"]>>[number];
 
 /** The calendar holding an event, as GET /calendars names it: the owner's, or the firm's. */

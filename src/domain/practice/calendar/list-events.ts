@@ -1,13 +1,13 @@
 /**
  * PRC-6: the events the actor sees, by start time, filtered by owner, attendee, matter,
- * calendar and a window of time, paged by cursor.
+ * calendar and a window of time, paged by cursor; none of a deactivated user's calendar (DEA-3).
  */
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { calendarEvents } from "../../../db/schema.js";
 import type { ReadContext } from "../../context.js";
 import { encodeCursor, page } from "../../paging.js";
 import { after, cursorAfter, timeKey, timeValue } from "../keyset.js";
-import { presentEvent, selectVisibleEvents } from "./event-record.js";
+import { onShownCalendar, presentEvent, selectVisibleEvents } from "./event-record.js";
 import { qualified } from "../qualified.js";
 
 export interface ListEventsInput {
@@ -24,6 +24,7 @@ export interface ListEventsInput {
 export async function listEvents({ db, actor }: ReadContext, input: ListEventsInput) {
   const at = cursorAfter(input.cursor);
   const where = and(
+    onShownCalendar(),
     input.owner_id ? eq(calendarEvents.ownerId, input.owner_id) : undefined,
     input.matter_id ? eq(calendarEvents.matterId, input.matter_id) : undefined,
     input.attendee_id

@@ -3,7 +3,7 @@
  * one statement, for a page as for one matter (DESIGN habit 16), and only those the actor sees.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import type { Executor, Tx } from "../../../db/client.js";
 import { contacts, matters, users } from "../../../db/schema.js";
 import { matterAbilities } from "../../../policies/matters.js";
@@ -24,6 +24,13 @@ export interface GroupRaw {
   archived: boolean;
 }
 
+/** A matter's access groups, archived ones marked, as a column of the matter's own statement. */
+export function groupsJson(firmId: PgColumn, matterId: PgColumn): SQL<GroupRaw[]> {
+  return sql<GroupRaw[]>`coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name, 'archived', g.archived_at is not null) order by g.name, g.id)
+      from matter_groups mg join groups g on g.firm_id = mg.firm_id and g.id = mg.group_id
+     where mg.firm_id = ${qualified(firmId)} and mg.matter_id = ${qualified(matterId)}), '[]'::json)`;
+}
+
 /** The list's order: matter numbers, whatever their case. */
 export const matterSortKey = sql<string>`lower(${qualified(matters.number)})`;
 
@@ -42,9 +49,7 @@ export function selectVisibleMatters(db: Executor, actor: Actor, where?: SQL, op
       responsible: refColumns(responsible),
       originating: refColumns(originating),
       client: { id: client.id, name: client.name },
-      groups: sql<GroupRaw[]>`coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name, 'archived', g.archived_at is not null) order by g.name, g.id)
-          from matter_groups mg join groups g on g.firm_id = mg.firm_id and g.id = mg.group_id
-         where mg.firm_id = ${qualified(matters.firmId)} and mg.matter_id = ${qualified(matters.id)}), '[]'::json)`,
+      groups: groupsJson(matters.firmId, matters.id),
       rates: ratesJson("matter", matters.firmId, matters.id),
     })
     .from(matters)
