@@ -20,10 +20,10 @@ import { userAbilities } from "../../src/policies/users.js";
 import type { Permission } from "../../src/shared/permissions.js";
 import type { RawDatabase } from "./servers.js";
 
-const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The actor: a valid session of an active user of an active firm, with effective permissions. */
-const AUTH = `
+export const AUTH = `
   select s.firm_id, s.user_id, s.csrf_token, f.primary_subscriber_id,
          (select array_agg(distinct p) from user_roles ur
             join roles r on r.firm_id = ur.firm_id and r.id = ur.role_id
@@ -124,14 +124,14 @@ interface MeRow extends UserColumns {
 
 type PageRow = { actor_id: string; primary_subscriber_id: string; permissions: string[] | null; sort_key: string | null } & UserColumns;
 
-const tokenHash = (request: FastifyRequest) => {
+export const tokenHash = (request: FastifyRequest) => {
   const m = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
   return m ? createHash("sha256").update(m[1]!).digest("hex") : null;
 };
 
-const unauthenticated = (reply: FastifyReply) => reply.code(401).send({ code: "unauthenticated" });
+export const unauthenticated = (reply: FastifyReply) => reply.code(401).send({ code: "unauthenticated" });
 
-const actorOf = (userId: string, primaryId: string, permissions: string[] | null): Actor => ({
+export const actorOf = (userId: string, primaryId: string, permissions: string[] | null): Actor => ({
   userId,
   firmId: "",
   name: "",

@@ -48,6 +48,8 @@ async function scratchDatabase(url: string): Promise<{ url: string; drop(): Prom
 export interface RawDatabase {
   /** A named statement on PostgreSQL (parsed once per connection); PGlite has no such thing. */
   query<Row>(name: string, text: string, values?: unknown[]): Promise<Row[]>;
+  /** Statements in one transaction on one connection; how many rows each changed. */
+  transaction(statements: { text: string; values?: unknown[] }[]): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,21 @@ function rawPostgres(url: string): RawDatabase {
     async query<Row>(name: string, text: string, values: unknown[] = []) {
       return (await pool.query({ name, text, values })).rows as Row[];
     },
+    async transaction(statements) {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        const changed: number[] = [];
+        for (const s of statements) changed.push((await client.query(s.text, s.values ?? [])).rowCount ?? 0);
+        await client.query("commit");
+        return changed;
+      } catch (err) {
+        await client.query("rollback");
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -96,6 +113,12 @@ function rawPglite(client: PGlite): RawDatabase {
     async query<Row>(_name: string, text: string, values: unknown[] = []) {
       return (await client.query<Row>(text, values)).rows;
     },
+    transaction: (statements) =>
+      client.transaction(async (tx) => {
+        const changed: number[] = [];
+        for (const s of statements) changed.push((await tx.query(s.text, s.values ?? [])).affectedRows ?? 0);
+        return changed;
+      }),
     // Chambers owns it and closes it.
     close: async () => undefined,
   };

@@ -35,6 +35,10 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 
 /** `first.last@domain`, lower case, letters only: "Grace O'Connell" is grace.oconnell@... */
 export function demoEmail(firstName: string, lastName: string, domain: string): string {
-  const part = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z]/g, "");
-  return `${part(firstName)}.${part(lastName)}@${domain}`;
+  return `${letters(firstName)}.${letters(lastName)}@${domain}`;
 }
+
+const letters = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z]/g, "");
+
+/** A person's key in the demo's practice data: the last name, lower case, letters only. */
+export const personKey = (p: { lastName: string }) => letters(p.lastName);

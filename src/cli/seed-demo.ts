@@ -11,7 +11,8 @@ import { systemClock } from "../domain/clock.js";
 import { emailField, signupBody } from "../shared/schemas.js";
 import { SYSTEM_ROLES } from "../shared/permissions.js";
 import { consoleUrl, withDatabase } from "./database.js";
-import { DEMO_DOMAIN, DEMO_FIRM_NAME, DEMO_OWNER, DEMO_PEOPLE, demoEmail, type DemoPerson } from "./demo-people.js";
+import { DEMO_DOMAIN, DEMO_FIRM_NAME, DEMO_OWNER, DEMO_PEOPLE, demoEmail, personKey, type DemoPerson } from "./demo-people.js";
+import { seedPractice, type PracticeSummary } from "./demo-practice.js";
 import { CliError, UsageError } from "./errors.js";
 import type { RunCommand } from "./main.js";
 
@@ -67,10 +68,11 @@ export const run: RunCommand = async (args) => {
     await assertEmailsFree(database.db, ownerEmail, people.map((p) => p.email));
     // Hash before the transaction opens: argon2 is slow on purpose and must not hold locks.
     const passwordHash = await hashPassword(password);
-    const firmId = await database.db.transaction(async (tx) => {
+    const { firmId, practice } = await database.db.transaction(async (tx) => {
       const firm = await signUp({ tx, clock: systemClock }, body, passwordHash, { ip: null, userAgent: "chambers seed-demo", appUrl: consoleUrl(config) });
+      const ids: Record<string, string> = { [personKey(DEMO_OWNER)]: firm.userId };
       for (const p of people) {
-        await createActiveUser(tx, systemClock, {
+        ids[personKey(p)] = await createActiveUser(tx, systemClock, {
           firmId: firm.firmId,
           email: p.email,
           firstName: p.firstName,
@@ -80,13 +82,21 @@ export const run: RunCommand = async (args) => {
           roleKeys: p.roleKeys,
         });
       }
-      return firm.firmId;
+      return { firmId: firm.firmId, practice: await seedPractice(tx, systemClock, firm.firmId, ids) };
     });
-    printSummary({ firmId, where, url: consoleUrl(config), ownerEmail, password, people });
+    printSummary({ firmId, where, url: consoleUrl(config), ownerEmail, password, people, practice });
   });
 };
 
-function printSummary(s: { firmId: string; where: string; url: string; ownerEmail: string; password: string; people: (DemoPerson & { email: string })[] }) {
+function printSummary(s: {
+  firmId: string;
+  where: string;
+  url: string;
+  ownerEmail: string;
+  password: string;
+  people: (DemoPerson & { email: string })[];
+  practice: PracticeSummary;
+}) {
   const owner = { ...DEMO_OWNER, email: s.ownerEmail, subscriptionType: "attorney", roleKeys: ["administrator"] };
   const rows = [owner, ...s.people].map((p) => [
     `${p.firstName} ${p.lastName}`,
@@ -105,6 +115,10 @@ function printSummary(s: { firmId: string; where: string; url: string; ownerEmai
     "",
     `Sign in at ${s.url} as ${DEMO_OWNER.firstName} ${DEMO_OWNER.lastName}, the primary subscriber. Everyone signs in with the same password:`,
     ...rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()}`),
+    "",
+    `Their practice: ${s.practice.matters} matters, ${s.practice.contacts} contacts, ${s.practice.tasks} tasks, ${s.practice.events} calendar events and ${s.practice.threads} message threads.`,
+    `${s.practice.deactivated} has retired: deactivated (he cannot sign in), his work left where it is, his records reading "(Inactive) ${s.practice.deactivated}"; what he still holds can be reassigned.`,
+    `${s.practice.leaving} is going on leave: reassign her work from her page under Users to see what moves and what stays.`,
   ];
   console.log(lines.join("\n"));
 }
