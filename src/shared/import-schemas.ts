@@ -3,6 +3,7 @@
  * checks of one cell, the options and the answers. Shared by the server and the console.
  */
 import { z } from "zod";
+import { REQUIRED_COLUMN_NAMES } from "./import-columns.js";
 import { LIMITS } from "./limits.js";
 import { chargeOut, emailField, initialsField, isoTime, phoneField, timeZoneField, withExample } from "./schemas.js";
 
@@ -11,7 +12,7 @@ export const IMPORT_COLUMNS = ["email", "first_name", "last_name", "initials", "
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** IMP-2: a file without one of these columns fails as a whole. */
-export const REQUIRED_IMPORT_COLUMNS: readonly ImportColumn[] = ["email", "first_name", "last_name", "subscription_type"];
+export const REQUIRED_IMPORT_COLUMNS: readonly ImportColumn[] = REQUIRED_COLUMN_NAMES;
 
 /** The column the error report adds after the file's own (IMP-4). */
 export const ERRORS_COLUMN = "errors";
