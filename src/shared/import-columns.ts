@@ -1,6 +1,6 @@
 /**
  * IMP-2's required columns of a user import, without zod: the console imports them, and zod
- * would otherwise come into its bundle. import-schemas.ts should take its list from here.
+ * would otherwise come into its bundle. import-schemas.ts takes its list from here.
  */
 import type { ImportColumn } from "./import-schemas.js";
 

@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, setCsrfToken } from "./client";
 import { isProblem } from "./problem";
-import type { Me, UserSort, UserStatusFilter } from "./types";
+import type { Me, UserFilters, UserSort, UserStatusFilter } from "./types";
 
 export const keys = {
   me: ["me"] as const,
-  users: (status: UserStatusFilter, q: string, sort: UserSort) => ["users", "list", status, q, sort] as const,
+  users: (status: UserStatusFilter, q: string, sort: UserSort, filters: UserFilters = {}) => ["users", "list", status, q, sort, filters] as const,
   user: (id: string) => ["users", "detail", id] as const,
   /** Under "users", so whatever refreshes users (deactivation, for one) refreshes these too. */
   userSessions: (id: string) => ["users", "sessions", id] as const,
@@ -58,13 +58,13 @@ export function useCurrentUser(): Me {
   return data;
 }
 
-export function useUsers(status: UserStatusFilter, q: string, sort: UserSort = "name") {
+export function useUsers(status: UserStatusFilter, q: string, sort: UserSort = "name", filters: UserFilters = {}) {
   return useInfiniteQuery({
-    queryKey: keys.users(status, q, sort),
+    queryKey: keys.users(status, q, sort, filters),
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) => {
       const { data } = await api.GET("/users", {
-        params: { query: { status, q: q || undefined, sort, cursor: pageParam, limit: 50 } },
+        params: { query: { status, q: q || undefined, sort, ...filters, cursor: pageParam, limit: 50 } },
       });
       return data!;
     },

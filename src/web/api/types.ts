@@ -29,7 +29,13 @@ export type InviteBody = ApiPaths["/invitations"]["post"]["requestBody"]["conten
 export type AcceptBody = ApiPaths["/invitations/accept"]["post"]["requestBody"]["content"]["application/json"];
 export type SignUpBody = ApiPaths["/signup"]["post"]["requestBody"]["content"]["application/json"];
 export type UserStatusFilter = "active" | "invited" | "deactivated" | "all";
-export type UserSort = NonNullable<NonNullable<ApiPaths["/users"]["get"]["parameters"]["query"]>["sort"]>;
+type UsersQuery = NonNullable<ApiPaths["/users"]["get"]["parameters"]["query"]>;
+export type UserSort = NonNullable<UsersQuery["sort"]>;
+/** USR-6: the list's narrowing besides its tab, search and sort; each kept in the address bar. */
+export type UserFilters = Pick<UsersQuery, "role_id" | "group_id" | "subscription_type">;
+export type ImportRun = Ok<"/imports/{id}", "get">;
+export type BulkUsersBody = ApiPaths["/users/bulk"]["post"]["requestBody"]["content"]["application/json"];
+export type BulkUsersResult = Ok<"/users/bulk", "post">;
 export type UpdateUserBody = ApiPaths["/users/{id}"]["patch"]["requestBody"]["content"]["application/json"];
 export type Group = Ok<"/groups", "get">["data"][number];
 export type GroupBody = ApiPaths["/groups"]["post"]["requestBody"]["content"]["application/json"];

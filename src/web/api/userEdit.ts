@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notifications } from "@mantine/notifications";
 import { api } from "./client";
 import { keys } from "./queries";
-import type { UpdateUserBody, User } from "./types";
+import type { BulkUsersBody, UpdateUserBody, User } from "./types";
 
 /** One user as the server last sent it, with the ETag a later PATCH must send back in If-Match. */
 export interface VersionedUser {
@@ -69,6 +69,23 @@ export function useAssignRoles() {
       (await api.POST("/users/bulk/assign-roles", { body })).data!,
     onSuccess: async () => {
       await Promise.all([refresh(), client.invalidateQueries({ queryKey: ["users", "detail"] })]);
+    },
+  });
+}
+
+/**
+ * USR-7: one change to many users (a group joined or left, every session ended). Each user is
+ * judged alone: the answer lists who changed and who was refused, and why. Only a request the
+ * server refuses as a whole (a group gone) is an error.
+ */
+export function useBulkChangeUsers() {
+  const refresh = useRefreshAfterUserChange();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: BulkUsersBody) => (await api.POST("/users/bulk", { body })).data!,
+    // Under "users" too: the records opened, and the sessions a sign-out ended.
+    onSuccess: async () => {
+      await Promise.all([refresh(), client.invalidateQueries({ queryKey: ["users"] })]);
     },
   });
 }

@@ -1,24 +1,14 @@
 import { useState } from "react";
-import { Alert, Button, Group, List, Modal, MultiSelect, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, List, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { fieldName, isProblem, problemMessage } from "../api/problem";
-import { useRoles } from "../api/queries";
 import type { User } from "../api/types";
 import { useAssignRoles } from "../api/userEdit";
 import { plural } from "../format";
 import { FormAlert } from "./FormAlert";
-
-const displayName = (user: User) => user.name.trim() || user.email;
-
-/** "Jordan Whitfield, Sam Okafor and 3 others". */
-function namesOf(users: User[], shown = 3): string {
-  const names = users.slice(0, shown).map(displayName);
-  const rest = users.length - names.length;
-  if (rest > 0) return `${names.join(", ")} and ${plural(rest, "other")}`;
-  if (names.length < 2) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
+import { RolesSelect } from "./RolesSelect";
+import { displayName, namesOf } from "./userNames";
 
 interface Refusal {
   user: User;
@@ -47,7 +37,6 @@ export function AssignRolesModal({ opened, users, onClose, onDeselect, onAssigne
   onDeselect: (users: User[]) => void;
   onAssigned: () => void;
 }) {
-  const roles = useRoles();
   const assign = useAssignRoles();
   const [roleIds, setRoleIds] = useState<string[]>([]);
   const [roleError, setRoleError] = useState<string | null>(null);
@@ -119,20 +108,14 @@ export function AssignRolesModal({ opened, users, onClose, onDeselect, onAssigne
             )}
           </Alert>
         )}
-        <MultiSelect
+        <RolesSelect
           label="Roles to add"
-          required
-          placeholder={roles.isPending ? "Loading roles…" : "Choose one or more roles"}
-          data={(roles.data ?? []).map((role) => ({ value: role.id, label: role.name }))}
           value={roleIds}
           onChange={(value) => {
             setRoleIds(value);
             setRoleError(null);
           }}
           error={roleError}
-          searchable
-          nothingFoundMessage="No role matches"
-          comboboxProps={{ withinPortal: true }}
         />
         <Group justify="flex-end" gap="sm" mt="xs">
           <Button variant="default" onClick={close} disabled={assign.isPending}>

@@ -16,7 +16,15 @@ export function RelativeTime({ iso, future = false }: { iso: string | null | und
   );
 }
 
+/** An invitation created unsent (IMP-5) says so, until it is sent from its row's actions. */
 export function SentCell({ user }: { user: User }) {
+  if (user.invitation && !user.invitation.sent_at) {
+    return (
+      <Badge color="gray" variant="light" data-testid="unsent-badge">
+        Not sent
+      </Badge>
+    );
+  }
   return <RelativeTime iso={user.invitation?.sent_at} />;
 }
 

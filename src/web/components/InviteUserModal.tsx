@@ -1,20 +1,20 @@
 import { LIMITS } from "../../shared/limits";
 import { useState } from "react";
 import {
-  Alert, Button, Fieldset, Group, Input, Modal, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea,
+  Button, Fieldset, Group, Input, Modal, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconReceipt } from "@tabler/icons-react";
 import { applyProblemToForm, EMAIL_SHAPE } from "../api/forms";
 import { useIdempotencyKey } from "../api/idempotency";
 import { useInviteUser } from "../api/invitationMutations";
 import { isProblem } from "../api/problem";
 import { useGroups, useLicenses, useRoles } from "../api/queries";
 import type { InviteBody, Quote } from "../api/types";
-import { formatDate, formatMoney, plural } from "../format";
+import { formatMoney, plural } from "../format";
 import { subscriptionLabel } from "./UserBadges";
 import { FormAlert } from "./FormAlert";
+import { PurchaseQuote } from "./PurchaseQuote";
 
 const MESSAGE_MAX = LIMITS.invitationMessageMax;
 
@@ -43,19 +43,6 @@ function toBody(v: Values, confirmPurchase: boolean): InviteBody {
     message: optional(v.message),
     ...(confirmPurchase ? { confirm_purchase: true } : {}),
   };
-}
-
-/** What the purchase will cost, before the administrator confirms it (LIC-7). */
-function QuoteNotice({ quote, periodEnd }: { quote: Quote; periodEnd?: string }) {
-  const what = quote.count === 1 ? "1 license will be bought" : `${quote.count} licenses will be bought`;
-  return (
-    <Alert color="navy" variant="light" icon={<IconReceipt size={18} />} title="No license is free" data-testid="invite-quote">
-      <Text size="sm">
-        {what} now for <b>{formatMoney(quote.amount_cents, quote.currency)}</b>, prorated to{" "}
-        {periodEnd ? formatDate(periodEnd) : "the end of the current period"}. The invitation is sent once you confirm.
-      </Text>
-    </Alert>
-  );
 }
 
 /** Who is about to be invited, while the purchase waits for confirmation. */
@@ -193,7 +180,15 @@ export function InviteUserModal({ opened, onClose, onInvited }: { opened: boolea
               />
             </Stack>
           </Fieldset>
-          {quote && <QuoteNotice quote={quote} periodEnd={licenses.data?.period_end} />}
+          {quote && (
+            <PurchaseQuote
+              quote={quote}
+              periodEnd={licenses.data?.period_end}
+              title="No license is free"
+              then="The invitation is sent once you confirm."
+              testId="invite-quote"
+            />
+          )}
           <Group justify="flex-end" gap="sm" mt="xs">
             {quote ? (
               <>

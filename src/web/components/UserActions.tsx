@@ -64,7 +64,7 @@ export function UserActions({ user }: { user: User }) {
   const items = [
     can.resend_invitation && invitationId && (
       <Menu.Item key="resend" leftSection={<IconMailForward size={16} />} onClick={() => resend.mutate(user)}>
-        Resend invitation
+        {user.invitation?.sent_at ? "Resend invitation" : "Send invitation"}
       </Menu.Item>
     ),
     can.revoke_invitation && invitationId && (

@@ -1,12 +1,14 @@
 import { Button, Center, Group, Loader, Paper, Select, Tabs, TextInput } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
-import { IconArrowsSort, IconMailQuestion, IconSearch, IconUserOff, IconUserPlus, IconUsers } from "@tabler/icons-react";
+import { IconArrowsSort, IconFileImport, IconFilter, IconMailQuestion, IconSearch, IconUserOff, IconUserPlus, IconUsers } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { useCurrentUser, useUsers } from "../api/queries";
-import type { UserSort, UserStatusFilter } from "../api/types";
+import type { UserFilters, UserSort, UserStatusFilter } from "../api/types";
 import { AssignRolesModal } from "../components/AssignRolesModal";
 import { BulkActionsBar } from "../components/BulkActionsBar";
+import { BulkChangeModal, type BulkAction } from "../components/BulkChangeModal";
+import { ImportUsersModal } from "../components/ImportUsersModal";
 import { EmptyState } from "../components/EmptyState";
 import { InviteUserModal } from "../components/InviteUserModal";
 import { LicenseBanner } from "../components/LicenseBanner";
@@ -15,6 +17,7 @@ import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
 import { ListFooter } from "../components/PracticeParts";
 import { UsersTable, type RowSelection } from "../components/UsersTable";
+import { exportUrl, FILTER_PARAMS, filtersOf, UserFilterBar } from "../components/UserFilters";
 import { useRowSelection } from "../components/useRowSelection";
 
 const TABS: { value: UserStatusFilter; label: string }[] = [
@@ -64,13 +67,14 @@ function isSort(value: string | null): value is UserSort {
   return SORTS.some((sort) => sort.value === value);
 }
 
-function UsersList({ status, search, sort, selection }: {
+function UsersList({ status, search, sort, filters, selection }: {
   status: UserStatusFilter;
   search: string;
   sort: UserSort;
+  filters: UserFilters;
   selection?: RowSelection;
 }) {
-  const users = useUsers(status, search, sort);
+  const users = useUsers(status, search, sort, filters);
   if (users.isPending) {
     return (
       <Center py={64}>
@@ -86,6 +90,13 @@ function UsersList({ status, search, sort, selection }: {
       return (
         <EmptyState icon={<IconSearch size={26} stroke={1.5} />} title="No matching users">
           Nobody in this list matches “{search}”. Check the spelling, or search by email instead.
+        </EmptyState>
+      );
+    }
+    if (FILTER_PARAMS.some((key) => filters[key])) {
+      return (
+        <EmptyState icon={<IconFilter size={26} stroke={1.5} />} title="No matching users">
+          Nobody in this list has the role, group and subscription type chosen. Clear a filter to see more.
         </EmptyState>
       );
     }
@@ -110,20 +121,27 @@ export function UsersPage() {
   const status: UserStatusFilter = isStatus(raw) ? raw : "active";
   const rawSort = params.get("sort");
   const sort: UserSort = isSort(rawSort) ? rawSort : "name";
+  const filters = filtersOf(params);
   const [query, setQuery] = useState("");
   const [search] = useDebouncedValue(query.trim(), 300);
   const me = useCurrentUser();
   const [inviting, invite] = useDisclosure();
   const [managing, manage] = useDisclosure();
   const [assigning, assign] = useDisclosure();
+  const [importing, importFile] = useDisclosure();
+  const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
   const picked = useRowSelection();
   // Bulk actions are for managers of users; the server still judges each user (ROL-4, ROL-7, ACC-4).
   const canBulk = me.abilities.manage_users;
-  const show = (next: { status?: string; sort?: string }) => {
+  const show = (next: { status?: string; sort?: string; filters?: UserFilters }) => {
     const merged = { status, sort, ...next };
     const out: Record<string, string> = {};
     if (merged.status !== "active") out.status = merged.status;
     if (merged.sort !== "name") out.sort = merged.sort;
+    for (const key of FILTER_PARAMS) {
+      const value = (merged.filters ?? filters)[key];
+      if (value) out[key] = value;
+    }
     setParams(out, { replace: true });
   };
   const showTab = (value: string | null) => {
@@ -137,16 +155,27 @@ export function UsersPage() {
         title="Manage users"
         description="Everyone in your firm who holds a license, and those who used to. Invited users hold a license until they accept or the invitation is revoked."
         actions={
-          me.abilities.manage_users && (
-            <Button leftSection={<IconUserPlus size={18} stroke={1.6} />} onClick={invite.open}>
-              Invite user
-            </Button>
+          (me.abilities.import_users || me.abilities.invite_users) && (
+            <Group gap="sm">
+              {me.abilities.import_users && (
+                <Button variant="default" leftSection={<IconFileImport size={18} stroke={1.6} />} onClick={importFile.open}>
+                  Import users
+                </Button>
+              )}
+              {me.abilities.invite_users && (
+                <Button leftSection={<IconUserPlus size={18} stroke={1.6} />} onClick={invite.open}>
+                  Invite user
+                </Button>
+              )}
+            </Group>
           )
         }
       />
       <LicenseBanner onManage={me.abilities.manage_licenses ? manage.open : undefined} />
       <InviteUserModal opened={inviting} onClose={invite.close} onInvited={() => showTab("invited")} />
       <ManageLicensesModal opened={managing} onClose={manage.close} />
+      {me.abilities.import_users && <ImportUsersModal opened={importing} onClose={importFile.close} onShowInvited={() => showTab("invited")} />}
+      <BulkChangeModal action={bulkAction} users={picked.users} onClose={() => setBulkAction(null)} onDone={picked.remove} />
       <AssignRolesModal
         opened={assigning}
         users={picked.users}
@@ -191,10 +220,11 @@ export function UsersPage() {
             </Group>
           </Group>
         </Tabs>
+        <UserFilterBar filters={filters} onChange={(next) => show({ filters: next })} exportHref={exportUrl({ status, q: search, sort, filters })} />
         {canBulk && picked.users.length > 0 && (
-          <BulkActionsBar count={picked.users.length} onAssignRoles={assign.open} onClear={picked.clear} />
+          <BulkActionsBar count={picked.users.length} onAssignRoles={assign.open} onAction={setBulkAction} onClear={picked.clear} />
         )}
-        <UsersList status={status} search={search} sort={sort} selection={canBulk ? picked.selection : undefined} />
+        <UsersList status={status} search={search} sort={sort} filters={filters} selection={canBulk ? picked.selection : undefined} />
       </Paper>
     </>
   );
