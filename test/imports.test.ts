@@ -200,6 +200,9 @@ describeDb("bulk import of users", (h) => {
     expect(bought.statusCode).toBe(201);
     expect(bought.json()).toMatchObject({ status: "completed", imported: 3, charge: { kind: "licenses", count: 2, amount_cents: refused.json().quote.amount_cents } });
     expect(await licenses(h, firm)).toMatchObject({ total: 4, occupied: 4, available: 0 });
+    // Read back later, the import still names what it bought.
+    const later = await h.get(`/api/v1/imports/${bought.json().id}`, firm.owner.token);
+    expect(later.json().charge).toEqual(bought.json().charge);
   });
 
   it("IMP-7 a text/csv body with the options as query parameters: BOM, CRLF and quoted commas, quotes and line breaks read as written", async () => {

@@ -863,12 +863,15 @@ export const imports = pgTable(
     sendWelcomeEmail: boolean("send_welcome_email").notNull(),
     errors: jsonb("errors").$type<{ row: number; column: string; message: string }[]>().notNull(),
     errorReport: text("error_report"),
+    /** The licenses the import bought (IMP-6), if it bought any. */
+    chargeId: text("charge_id"),
     createdById: text("created_by_id").notNull(),
     createdAt: ts("created_at").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.id] }),
     foreignKey({ name: "imports_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "imports_charge_fk", columns: [t.firmId, t.chargeId], foreignColumns: [charges.firmId, charges.id] }),
     index("imports_firm_created_idx").on(t.firmId, t.createdAt, t.id),
   ],
 );

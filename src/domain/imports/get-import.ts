@@ -10,7 +10,7 @@ export async function getImport({ db, actor }: ReadContext, id: string, progress
   requirePolicy(importPolicy.view(actor));
   const running = progress.running(actor.firmId, id);
   if (running) return running.current;
-  const row = await findImport(db, actor.firmId, id);
-  if (!row) throw importNotFound();
-  return presentImport(row);
+  const found = await findImport(db, actor.firmId, id);
+  if (!found) throw importNotFound();
+  return presentImport(found.row, found.charge);
 }

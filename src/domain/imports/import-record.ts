@@ -1,7 +1,7 @@
 /** An import as stored and as the API shows it (IMP-4, IMP-8). */
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { imports } from "../../db/schema.js";
+import { charges, imports } from "../../db/schema.js";
 import type { ImportOut } from "../../shared/import-schemas.js";
 import { notFound } from "../errors.js";
 import { presentCharge, type Charge } from "../licenses/license-state.js";
@@ -18,6 +18,7 @@ const SUMMARY = {
   roleIds: imports.roleIds,
   sendWelcomeEmail: imports.sendWelcomeEmail,
   errors: imports.errors,
+  chargeId: imports.chargeId,
   createdById: imports.createdById,
   createdAt: imports.createdAt,
 };
@@ -40,10 +41,14 @@ export function presentImport(row: ImportSummary, charge: Charge | null = null):
   };
 }
 
-/** An import of the firm, without its report; 404 for another firm's (SEC-1). */
-export async function findImport(db: Executor, firmId: string, id: string): Promise<ImportSummary | null> {
-  const [row] = await db.select(SUMMARY).from(imports).where(and(eq(imports.firmId, firmId), eq(imports.id, id)));
-  return row ?? null;
+/** An import of the firm, without its report, with the charge it made; null for another firm's (SEC-1). */
+export async function findImport(db: Executor, firmId: string, id: string): Promise<{ row: ImportSummary; charge: Charge | null } | null> {
+  const [found] = await db
+    .select({ row: SUMMARY, charge: charges })
+    .from(imports)
+    .leftJoin(charges, and(eq(charges.firmId, imports.firmId), eq(charges.id, imports.chargeId)))
+    .where(and(eq(imports.firmId, firmId), eq(imports.id, id)));
+  return found ?? null;
 }
 
 export const importNotFound = () => notFound("Import");

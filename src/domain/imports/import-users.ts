@@ -76,6 +76,7 @@ export async function importUsers(ctx: ActorContext, file: CsvFile, input: Impor
     rows: file.rows.length,
     roleIds,
     sendWelcomeEmail: input.sendWelcomeEmail,
+    chargeId: null as string | null,
     createdById: actor.userId,
     createdAt: now,
   };
@@ -92,7 +93,7 @@ export async function importUsers(ctx: ActorContext, file: CsvFile, input: Impor
 
   // LIC-7: a license per person, bought here only when the request confirms the purchase.
   const charge: Charge | null = await reserveLicenses(ctx, people.length, input.confirmPurchase);
-  const done = { ...row, status: "completed" as const, imported: people.length, errorRows: 0, errors: [] };
+  const done = { ...row, status: "completed" as const, imported: people.length, errorRows: 0, errors: [], chargeId: charge?.id ?? null };
   progress?.started({ ...presentImport(done, charge), status: "running", imported: 0 });
 
   const everyone = people as ImportedPerson[];

@@ -1,0 +1,2 @@
+ALTER TABLE "imports" ADD COLUMN "charge_id" text;--> statement-breakpoint
+ALTER TABLE "imports" ADD CONSTRAINT "imports_charge_fk" FOREIGN KEY ("firm_id","charge_id") REFERENCES "public"."charges"("firm_id","id") ON DELETE no action ON UPDATE no action;
