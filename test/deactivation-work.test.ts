@@ -1,10 +1,10 @@
 /** Leaving the firm with work in hand (DEA-2, DEA-3, DEA-5, DEA-9, LIC-9), on every backend. */
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { calendarViews } from "../src/db/schema.js";
+import { activities, calendarEvents, calendarViews, matters, messages, tasks } from "../src/db/schema.js";
 import { describeDb, type Harness } from "./helpers/harness.js";
 import { buildFirm, buildUser, signIn, type BuiltFirm, type BuiltUser } from "./helpers/factories.js";
-import { ids, makeEvent, paths } from "./helpers/practice.js";
+import { ids, makeEvent, makeThread, paths } from "./helpers/practice.js";
 import { buildWork, FUTURE } from "./helpers/work.js";
 
 const get = async (h: Harness, url: string, token: string) => (await h.get(url, token)).json();
@@ -129,5 +129,29 @@ describeDb("deactivation with work in hand", (h) => {
     expect((await get(h, `/api/v1/tasks/${work.movable.tasks[0]}`, owner)).assignee.id).toBe(work.leaver.id);
     const [done] = (await get(h, "/api/v1/reassignments", owner)).data;
     expect(done).toMatchObject({ counts: { matters: 2, tasks: 0, events: 0 }, tasks_to: null, created_by: { id: firm.owner.id, name: "Olivia Owner" } });
+  });
+
+  it("DEA-4 deactivating deletes nothing: every matter, task, event, message and feed entry of the leaver is still there", async () => {
+    const { firm, ana, work } = await setUp();
+    const thread = await makeThread(h, work.leaver, { subject: "Handover", matter_id: work.open.id, participant_user_ids: [ana.id] });
+    const said = await h.post(`/api/v1/message-threads/${thread.id}/messages`, { body: "Everything is in the shared folder." }, work.leaver.token);
+    expect(said.statusCode, said.body).toBe(201);
+    const countAll = async () => ({
+      matters: (await h.db.select().from(matters).where(eq(matters.firmId, firm.id))).length,
+      tasks: (await h.db.select().from(tasks).where(eq(tasks.firmId, firm.id))).length,
+      events: (await h.db.select().from(calendarEvents).where(eq(calendarEvents.firmId, firm.id))).length,
+      messages: (await h.db.select().from(messages).where(eq(messages.firmId, firm.id))).length,
+      feed: (await h.db.select().from(activities).where(eq(activities.firmId, firm.id))).length,
+    });
+    const before = await countAll();
+    const res = await deactivate(h, firm, work.leaver, { leave_work: true });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await countAll();
+    expect(after).toEqual({ ...before, feed: before.feed + 1 });
+    // And people still read it: the closed matter, the past-due task, the thread's message.
+    expect((await h.get(`/api/v1/matters/${work.closed.id}`, firm.owner.token)).statusCode).toBe(200);
+    expect((await get(h, `/api/v1/tasks/${work.stays.pastDueTask}`, firm.owner.token)).assignee).toMatchObject({ id: work.leaver.id, inactive: true });
+    const kept = await get(h, `/api/v1/message-threads/${thread.id}/messages`, ana.token);
+    expect(kept.data.map((m: { body: string }) => m.body)).toEqual(["Everything is in the shared folder."]);
   });
 });
