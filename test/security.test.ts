@@ -84,6 +84,30 @@ describeDb("security", (h) => {
     }
   });
 
+  it("SEC-5 a NUL character anywhere (path, query, body, deep in a plan or a list) answers 400 naming where, never a 500, and changes nothing", async () => {
+    const firm = await buildFirm(h);
+    const other = await buildUser(h, firm, ["attorney"]);
+    const nul = "a\u0000b";
+    for (const [method, url, body, path] of [
+      ["POST", "/api/v1/reassignments/preview", { from_user_id: nul, tasks_to: firm.owner.id }, "from_user_id"],
+      ["POST", "/api/v1/reassignments/preview", { from_user_id: other.id, tasks_to: nul }, "tasks_to"],
+      ["GET", "/api/v1/reassignments/%00abc", undefined, "id"],
+      ["GET", "/api/v1/reassignments?from_user_id=%00", undefined, "from_user_id"],
+      ["POST", "/api/v1/users/bulk", { action: "sign_out_everywhere", user_ids: [other.id, nul] }, "user_ids.1"],
+      ["POST", `/api/v1/users/${other.id}/deactivate`, { reassign: { tasks_to: nul } }, "reassign.tasks_to"],
+      ["GET", "/api/v1/imports/%00", undefined, "id"],
+      ["PATCH", `/api/v1/users/${other.id}`, { first_name: nul }, "first_name"],
+    ] as const) {
+      const res = await h.request({ method, url, ...(body ? { payload: body } : {}), headers: { authorization: `Bearer ${firm.owner.token}` } });
+      expect(res.statusCode, `${method} ${url}`).toBe(400);
+      expect(res.json().errors.map((e: { path: string }) => e.path), `${method} ${url}`).toEqual([path]);
+    }
+    const after = (await h.get(`/api/v1/users/${other.id}`, firm.owner.token)).json();
+    expect(after).toMatchObject({ status: "active" });
+    expect(after.first_name).not.toContain("\u0000");
+    expect((await h.get(`/api/v1/me`, other.token)).statusCode).toBe(200);
+  });
+
   it("SEC-5 missing, malformed and forged tokens get 401 and no data", async () => {
     const firm = await buildFirm(h);
     const sessionsBefore = await h.db.select().from(sessions).where(eq(sessions.firmId, firm.id));

@@ -10,6 +10,7 @@ import fastifyStatic from "@fastify/static";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { LIMITS } from "../shared/limits.js";
 import { registerAuth } from "./plugins/auth.js";
+import { registerNoNul } from "./plugins/no-nul.js";
 import { registerRateLimits } from "./plugins/rate-limits.js";
 import { registerErrorHandler, sendProblem } from "./plugins/errors.js";
 import { registerOpenApi } from "./plugins/openapi.js";
@@ -113,6 +114,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   await registerOpenApi(app);
   registerAuth(app, { db: deps.database.db, clock: deps.clock });
   registerRateLimits(app, { db: deps.database.db, clock: deps.clock });
+  registerNoNul(app);
 
   await app.register(async (api) => {
     const zapi = api.withTypeProvider<ZodTypeProvider>() as App;
