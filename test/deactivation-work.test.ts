@@ -4,7 +4,7 @@ import { expect, it } from "vitest";
 import { activities, calendarEvents, calendarViews, matters, messages, tasks } from "../src/db/schema.js";
 import { describeDb, type Harness } from "./helpers/harness.js";
 import { buildFirm, buildUser, signIn, type BuiltFirm, type BuiltUser } from "./helpers/factories.js";
-import { ids, makeEvent, makeThread, paths } from "./helpers/practice.js";
+import { ids, makeEvent, makeMatter, makeThread, paths } from "./helpers/practice.js";
 import { buildWork, FUTURE } from "./helpers/work.js";
 
 const get = async (h: Harness, url: string, token: string) => (await h.get(url, token)).json();
@@ -129,6 +129,24 @@ describeDb("deactivation with work in hand", (h) => {
     expect((await get(h, `/api/v1/tasks/${work.movable.tasks[0]}`, owner)).assignee.id).toBe(work.leaver.id);
     const [done] = (await get(h, "/api/v1/reassignments", owner)).data;
     expect(done).toMatchObject({ counts: { matters: 2, tasks: 0, events: 0 }, tasks_to: null, created_by: { id: firm.owner.id, name: "Olivia Owner" } });
+  });
+
+  it("DEA-9 DEA-2 work taken on after a deactivation was scheduled without a plan: access still ends on time, the work stays, and the scheduler is told", async () => {
+    const { firm, ben } = await setUp();
+    const scheduled = await deactivate(h, firm, ben, { at: "2026-11-25T09:00:00.000Z" });
+    expect(scheduled.statusCode, scheduled.body).toBe(200);
+    const matter = await makeMatter(h, firm.owner, { responsible_attorney_id: ben.id, originating_attorney_id: firm.owner.id });
+    // Asked now, the same deactivation would be refused: he holds work.
+    expect((await deactivate(h, firm, ben, {})).json().code).toBe("reassignment_required");
+    await h.post("/api/v1/_test/clock", { now: "2026-11-25T09:00:00.000Z" });
+    const owner = await signIn(h, firm.owner.email);
+    expect((await get(h, `/api/v1/users/${ben.id}`, owner)).status).toBe("deactivated");
+    expect((await h.get("/api/v1/me", ben.token)).statusCode).toBe(401);
+    expect((await get(h, `/api/v1/matters/${matter.id}`, owner)).responsible_attorney).toEqual({ id: ben.id, name: "(Inactive) Ben Baker", inactive: true });
+    const told = (await get(h, "/api/v1/notifications", owner)).data.find((n: { kind: string }) => n.kind === "user.work_left");
+    expect(told).toMatchObject({ title: "Ben Baker was deactivated as scheduled and still holds work", data: { user_id: ben.id, matters: 1 } });
+    const entry = (await get(h, "/api/v1/activities?kind=user.deactivated&limit=50", owner)).data.find((a: { subject_id: string }) => a.subject_id === ben.id);
+    expect(entry.changes.work_left_in_place).toEqual({ before: null, after: true });
   });
 
   it("DEA-4 deactivating deletes nothing: every matter, task, event, message and feed entry of the leaver is still there", async () => {
