@@ -14714,6 +14714,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "conflict";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -19465,6 +19492,7 @@ export interface operations {
             };
             /**
              * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
              *     - `reassignment_required`: The user still holds work; `counts` says how much.
              */
             409: {
@@ -19475,16 +19503,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://chambers.dev/problems/reassignment-required",
+                     *       "type": "https://chambers.dev/problems/conflict",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "The user still holds work",
-                     *       "code": "reassignment_required"
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "reassignment_required";
+                        code?: "conflict" | "reassignment_required";
                         /** @constant */
                         status?: 409;
                     };

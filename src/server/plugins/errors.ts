@@ -72,6 +72,12 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (error instanceof SyntaxError || (error.statusCode === 400 && !error.code)) {
       return sendProblem(reply, "validation_failed", "The body is not valid JSON.");
     }
+    // Two transactions that each waited for the other (PostgreSQL broke the tie and rolled this
+    // one back): nothing changed, and trying again will do.
+    if (error.code === "40P01" || error.code === "40001") {
+      request.log.warn({ err: error }, "transaction rolled back by the database: deadlock or serialization");
+      return sendProblem(reply, "conflict", "Another change to the same records was made at the same moment, so nothing was changed. Try again.");
+    }
     if (error.statusCode === 429) return sendProblem(reply, "rate_limited", "Too many attempts. Try again later.");
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, "client error");

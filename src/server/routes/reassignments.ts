@@ -35,7 +35,7 @@ export async function reassignmentRoutes(app: App, deps: Deps) {
   app.post(
     "/reassignments",
     {
-      config: { auth: "users.manage", errors: ["not_found"] },
+      config: { auth: "users.manage", errors: ["not_found", "conflict"] },
       schema: {
         tags: ["reassignments"],
         operationId: "reassignWork",

@@ -138,7 +138,7 @@ export async function userStatusRoutes(app: App, deps: Deps) {
   app.post(
     "/users/:id/deactivate",
     {
-      config: { auth: "users.manage", errors: ["reassignment_required"] },
+      config: { auth: "users.manage", errors: ["reassignment_required", "conflict"] },
       schema: {
         tags: ["users"],
         summary: "Deactivate a user now, or schedule it with `at`",
