@@ -126,6 +126,22 @@ describeDb("deactivation and reactivation", (h) => {
     expect((await h.get("/api/v1/licenses", owner)).json()).toMatchObject({ pending_removal: 1 });
   });
 
+  it("DEA-9 USR-5 scheduling and cancelling change the user's version: an edit made with the older ETag is refused with 412", async () => {
+    const firm = await buildFirm(h);
+    const user = await buildUser(h, firm, ["paralegal"]);
+    for (const step of ["schedule", "cancel"] as const) {
+      const etag = (await h.get(`/api/v1/users/${user.id}`, firm.owner.token)).headers.etag as string;
+      const res =
+        step === "schedule"
+          ? await h.post(`/api/v1/users/${user.id}/deactivate`, { at: "2026-12-24T09:00:00.000Z" }, firm.owner.token)
+          : await h.request({ method: "DELETE", url: `/api/v1/users/${user.id}/scheduled-deactivation`, token: firm.owner.token });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      const stale = await h.request({ method: "PATCH", url: `/api/v1/users/${user.id}`, token: firm.owner.token, headers: { "if-match": etag }, payload: { city: "York" } });
+      expect(stale.statusCode, step).toBe(412);
+      expect((await h.get(`/api/v1/users/${user.id}`, firm.owner.token)).json().city).toBeNull();
+    }
+  });
+
   it("DEA-9 a cancelled scheduled deactivation never happens", async () => {
     const firm = await buildFirm(h);
     const user = await buildUser(h, firm, ["attorney"]);

@@ -15,7 +15,7 @@ export async function cancelScheduledDeactivation({ tx, clock, actor }: ActorCon
   if (!user.scheduledDeactivationAt) throw new AppError("not_found", "No deactivation is scheduled for this user.");
   const now = clock.now();
   await cancelDeactivationJobs(tx, actor.firmId, userId, now);
-  await tx.update(users).set({ scheduledDeactivationAt: null, updatedAt: now }).where(and(eq(users.firmId, actor.firmId), eq(users.id, userId)));
+  await tx.update(users).set({ scheduledDeactivationAt: null, updatedAt: now, version: user.version + 1 }).where(and(eq(users.firmId, actor.firmId), eq(users.id, userId)));
   await recordActivity(tx, clock, {
     firmId: actor.firmId,
     actor: { id: actor.userId, name: actor.name },

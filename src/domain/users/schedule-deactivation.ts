@@ -34,7 +34,7 @@ export async function scheduleDeactivation({ tx, clock, actor }: ActorContext, u
       by_name: actor.name,
     },
   });
-  await tx.update(users).set({ scheduledDeactivationAt: at, updatedAt: now }).where(and(eq(users.firmId, actor.firmId), eq(users.id, userId)));
+  await tx.update(users).set({ scheduledDeactivationAt: at, updatedAt: now, version: user.version + 1 }).where(and(eq(users.firmId, actor.firmId), eq(users.id, userId)));
   await recordActivity(tx, clock, {
     firmId: actor.firmId,
     actor: { id: actor.userId, name: actor.name },
