@@ -11,7 +11,7 @@ import { buildFirm, buildUser, PASSWORD } from "./helpers/factories.js";
 import { jobs } from "../src/db/schema.js";
 import { migrate, migrationsFolder } from "../src/db/migrate.js";
 import { notify } from "../src/domain/notifications/notify.js";
-import { scheduleJob } from "../src/domain/jobs/schedule-job.js";
+import { scheduleJob } from "../src/domain/scheduling/schedule-job.js";
 import { startRuntime } from "../src/runtime.js";
 
 /** Tests that start runtimes of their own (a database, migrations, argon2) get room on a busy machine. */

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { charges, firms, subscriptions } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
 import type { Clock } from "../clock.js";
-import { scheduleJob } from "../jobs/schedule-job.js";
+import { scheduleJob } from "../scheduling/schedule-job.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { newId } from "../secrets.js";
 import { licensesAfterRenewal, periodEnd } from "./arithmetic.js";

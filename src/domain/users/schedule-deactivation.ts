@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { users } from "../../db/schema.js";
-import { scheduleJob } from "../jobs/schedule-job.js";
+import { scheduleJob } from "../scheduling/schedule-job.js";
 import { authorize } from "../../policies/authorize.js";
 import type { ActorContext } from "../context.js";
 import { validation } from "../errors.js";
