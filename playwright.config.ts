@@ -1,10 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3999;
+// E2E_PORT and E2E_SMTP_PORT let two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3999);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 
 export default defineConfig({
   testDir: "test/e2e",
-  // A real SMTP server on 127.0.0.1:2525 that keeps each received message as test-results/mail/*.eml.
+  // A real SMTP server on 127.0.0.1:SMTP_PORT that keeps each received message as test-results/mail/*.eml.
   globalSetup: "./test/e2e/global-setup.ts",
   globalTeardown: "./test/e2e/global-teardown.ts",
   workers: 1,
@@ -56,7 +58,7 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       CHAMBERS_TEST_CLOCK: "1",
       // The server delivers its outbox to the e2e SMTP server (test/e2e/global-setup.ts) every 200 ms.
-      SMTP_URL: "smtp://127.0.0.1:2525",
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       WORKER_INTERVAL_MS: "200",
       // Every browser test signs up its own firm, all from 127.0.0.1.
       SIGNUP_LIMIT_PER_MINUTE: "1000",

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { expect } from "@playwright/test";
 
 export const SMTP_HOST = "127.0.0.1";
-export const SMTP_PORT = 2525;
+/** E2E_SMTP_PORT lets two checkouts run their browser tests side by side. */
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 export const MAIL_DIR = fileURLToPath(new URL("../../test-results/mail", import.meta.url));
 
 export interface Mail {
