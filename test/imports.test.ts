@@ -238,6 +238,39 @@ describeDb("bulk import of users", (h) => {
     expect(await h.db.select({ n: sql<number>`count(*)::int` }).from(invitations).where(eq(invitations.firmId, firm.id))).toEqual([{ n: 2500 }]);
   });
 
+  it("IMP-8 an import that fails after answering running is kept as failed, with the reason, and nothing of it stays", async () => {
+    const firm = await buildFirm(h, { licenses: 1 });
+    // The database refuses one person half-way through, after the licenses were secured and
+    // bought: as a disk that fills up or an email taken meanwhile by another firm would.
+    await h.db.execute(sql.raw(`
+      create or replace function refuse_doomed_people() returns trigger language plpgsql as $$
+      begin if new.email like 'doomed%' then raise exception 'refused by a test trigger'; end if; return new; end $$`));
+    await h.db.execute(sql.raw("create trigger refuse_doomed_people before insert on users for each row execute function refuse_doomed_people()"));
+    try {
+      const people = Array.from({ length: 1500 }, (_, i) => person({ email: `${i === 1200 ? "doomed" : "p"}${i}.${uniqueEmail("late")}` }));
+      const res = await importFile(h, firm.owner.token, csvOf(people), { roleIds: [await roleId(h, firm, "Attorney")], confirm: true, headers: { prefer: "respond-async" } });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ status: "running", rows: 1500 });
+      const stream = await h.get(`/api/v1/imports/${res.json().id}/progress`, firm.owner.token);
+      expect(events(stream.body).at(-1)).toMatchObject({ event: "done", data: { id: res.json().id, status: "failed", imported: 0 } });
+      await h.deps.background.idle();
+
+      const later = await h.get(`/api/v1/imports/${res.json().id}`, firm.owner.token);
+      expect(later.statusCode).toBe(200);
+      expect(later.json()).toMatchObject({ status: "failed", imported: 0, rows: 1500, charge: null, errors: [{ row: 0, message: expect.stringMatching(/nobody was imported/) }] });
+      // The trigger's own words are logged, never shown.
+      expect(later.body).not.toContain("test trigger");
+      // Nobody, no license bought, and the feed says how it ended.
+      expect(await h.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.firmId, firm.id))).toEqual([{ n: 1 }]);
+      expect((await h.get("/api/v1/licenses", firm.owner.token)).json()).toMatchObject({ total: 1, occupied: 1 });
+      const feed = await h.db.select().from(activities).where(and(eq(activities.firmId, firm.id), eq(activities.subjectId, res.json().id)));
+      expect(feed.map((a) => a.kind)).toEqual(["import.failed"]);
+    } finally {
+      await h.db.execute(sql.raw("drop trigger refuse_doomed_people on users"));
+      await h.db.execute(sql.raw("drop function refuse_doomed_people()"));
+    }
+  });
+
   it("IMP-2 only those who manage users import; Idempotency-Key imports once", async () => {
     const firm = await buildFirm(h);
     const role = await roleId(h, firm, "Attorney");

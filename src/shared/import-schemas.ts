@@ -63,7 +63,7 @@ export const importOptions = z.strictObject({
 export type ImportOptions = z.infer<typeof importOptions>;
 
 export const importErrorOut = z.object({
-  /** The row of data, 1 for the first under the header. */
+  /** The row of data, 1 for the first under the header; 0 when the problem is the whole import's. */
   row: z.number().int(),
   column: z.string(),
   message: z.string(),

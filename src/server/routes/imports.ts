@@ -6,6 +6,7 @@ import { getImport } from "../../domain/imports/get-import.js";
 import { importUsers } from "../../domain/imports/import-users.js";
 import { ImportProgress, type ProgressEvent } from "../../domain/imports/import-progress.js";
 import { readUserCsv } from "../../domain/imports/read-user-csv.js";
+import { failureMessage, recordImportFailure } from "../../domain/imports/record-import-failure.js";
 import { validation } from "../../domain/errors.js";
 import { IMPORT_COLUMNS, IMPORT_TEMPLATE_CSV, importOptions, importOut, type ImportOut } from "../../shared/import-schemas.js";
 import { LIMITS } from "../../shared/limits.js";
@@ -15,7 +16,7 @@ import { appUrl } from "../http.js";
 import { idempotent } from "../idempotency.js";
 import { mediaResponse } from "../openapi/media.js";
 import { actorOf } from "../plugins/auth.js";
-import { read } from "../use-case.js";
+import { change, read } from "../use-case.js";
 import type { App, Deps } from "../deps.js";
 
 const EXAMPLE_CSV = `${IMPORT_COLUMNS.join(",")}\r\nsam@walsh-ortiz.example,Sam,Ortiz,SO,America/Chicago,"1 Main St, Suite 2",Chicago,IL,60601,US,+1 312 555 0100,Attorney\r\n`;
@@ -107,19 +108,31 @@ export async function importRoutes(app: App, deps: Deps) {
           status: 201,
           body: await importUsers({ tx, clock: deps.clock, actor }, upload.result, { fileName: upload.fileName, roleIds: options.role_ids, sendWelcomeEmail: options.send_welcome_email, confirmPurchase: options.confirm_purchase, appUrl: appUrl(deps, request) }, reporter),
         }));
-        const settled = work.then(
-          (answer) => reporter.finished(answer.body as ImportOut),
-          () => reporter.finished(null),
-        );
         // IMP-8: asked to, answer once the import is sure to run, and let it finish meanwhile.
         if (/\brespond-async\b/i.test(request.headers.prefer ?? "")) {
           const first = await Promise.race([work.then((answer) => ({ answer })), started.then((running) => ({ running }))]);
           if ("running" in first) {
+            // Whoever follows it learns how it ended, even when it ends in an error.
+            const settled = work.then(
+              (answer) => reporter.finished(answer.body as ImportOut),
+              async (err: unknown) => {
+                request.log.error({ err, import_id: first.running.id }, "import failed after it answered running");
+                const failed = change(deps, request, (ctx) => recordImportFailure(ctx, first.running, failureMessage(err)));
+                await failed.then(reporter.finished, (lost: unknown) => {
+                  reporter.finished(null);
+                  throw lost;
+                });
+              },
+            );
             deps.background.run("import", () => settled);
             return reply.code(201).send(first.running);
           }
         }
-        const answer = await work;
+        const answer = await work.catch((err: unknown) => {
+          reporter.finished(null);
+          throw err;
+        });
+        reporter.finished(answer.body as ImportOut);
         if (answer.replayed) reply.header("idempotent-replayed", "true");
         return reply.code(201).send(answer.body as ImportOut);
       },
