@@ -1,7 +1,8 @@
 /** Work reassignment (REA-1..REA-10) through the API, on every backend. */
 import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { describeDb, type Harness } from "./helpers/harness.js";
+import { describeDb, START, type Harness } from "./helpers/harness.js";
 import { buildFirm, buildUser, invite, type BuiltFirm } from "./helpers/factories.js";
 import { mailTo } from "./helpers/mail.js";
 import { deactivate, paths } from "./helpers/practice.js";
@@ -155,6 +156,24 @@ describeDb("work reassignment", (h) => {
     expect((await h.get(`/api/v1/reassignments/${done.id}`, other.owner.token)).statusCode).toBe(404);
     expect((await h.get(`/api/v1/reassignments/${done.id}/report.csv`, other.owner.token)).statusCode).toBe(404);
     expect((await h.get(`/api/v1/reassignments/${done.id}/report.csv`, ana.token)).statusCode).toBe(403);
+  });
+
+  it("REA-9 a report of thousands of items, read chunk by chunk, lists each moved item once, in the order moved", async () => {
+    const { firm, ana, work } = await setUp(h);
+    const many = 4500;
+    await h.db.execute(sql`
+      insert into tasks (firm_id, id, name, matter_id, assignee_id, created_by_id, created_at, updated_at)
+      select ${firm.id}, 'bulk-' || lpad(g::text, 5, '0'), 'Bulk task ' || g, ${work.open.id}, ${work.leaver.id}, ${firm.owner.id}, ${START}, ${START}
+        from generate_series(1, ${many}) as g`);
+    const done = (await reassign(h, firm, { from_user_id: work.leaver.id, tasks_to: ana.id })).json();
+    expect(done.counts.tasks).toBe(many + 2);
+    const stored = await h.db.execute(sql`select chunk, cardinality(item_ids) as n from reassignment_items where firm_id = ${firm.id} and reassignment_id = ${done.id} order by chunk`);
+    expect((stored as unknown as { rows: { chunk: number; n: number }[] }).rows.map((r) => [r.chunk, Number(r.n)])).toEqual([[0, 2000], [1, 2000], [2, 502]]);
+    const rows = parse((await h.get(`/api/v1/reassignments/${done.id}/report.csv`, firm.owner.token)).body, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(many + 2);
+    expect(new Set(rows.map((r) => r.item_id)).size).toBe(many + 2);
+    expect(rows.filter((r) => r.item_id?.startsWith("bulk-"))).toHaveLength(many);
+    expect(rows.every((r) => r.kind === "task" && r.to === "Ana Able")).toBe(true);
   });
 
   it("REA-10 every reassignment is recorded in the feed", async () => {

@@ -35,18 +35,21 @@ export interface ReassignedBy {
   name: string;
 }
 
+/** Moved ids per row of reassignment_items: what the report reads per statement. */
+export const ITEM_CHUNK = 2000;
+
 /** One kind's move: the UPDATE returning the moved ids (as `id`), and the kind the report names. */
 function moveStatement(firmId: string, reassignmentId: string, kind: "matter" | "task" | "event", update: SQL): SQL {
-  return sql`with moved as (${update})
-    insert into reassignment_items (firm_id, reassignment_id, kind, item_ids)
-    select ${firmId}, ${reassignmentId}, ${kind}, array_agg(id) from moved having count(*) > 0
+  return sql`with moved as (${update}),
+    numbered as (select id, row_number() over () - 1 as n from moved)
+    insert into reassignment_items (firm_id, reassignment_id, kind, chunk, item_ids)
+    select ${firmId}, ${reassignmentId}, ${kind}, n / ${sql.raw(String(ITEM_CHUNK))}, array_agg(id order by n) from numbered group by 4
     returning cardinality(item_ids) as n`;
 }
 
 async function moved(tx: Tx, statement: SQL): Promise<number> {
   const result = await tx.execute(statement);
-  const [row] = (result as unknown as { rows: { n: number }[] }).rows;
-  return row ? Number(row.n) : 0;
+  return (result as unknown as { rows: { n: number }[] }).rows.reduce((sum, row) => sum + Number(row.n), 0);
 }
 
 /**

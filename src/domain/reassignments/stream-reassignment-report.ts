@@ -1,6 +1,6 @@
 /**
  * REA-9: the report of every item a reassignment moved, as CSV: kind, item id, item (a matter's
- * number, a task's name, an event's title), matter, from, to and when. Streamed slice by slice
+ * number, a task's name, an event's title), matter, from, to and when. Streamed chunk by chunk
  * of the moved ids, waiting while the reader is behind, so memory does not grow with the
  * number of items; every cell safe for spreadsheets (SEC-6). An item of a matter that is
  * private now is named only as such (PRC-7, DEA-5).
@@ -16,8 +16,6 @@ import { PRIVATE_TASK_LABEL } from "../practice/tasks/task-record.js";
 import { getReassignment } from "./get-reassignment.js";
 
 const COLUMNS = ["kind", "item_id", "item", "matter", "from", "to", "reassigned_at"];
-/** Moved ids read per statement. */
-const SLICE = 2000;
 
 /** Per kind: how to find the item and its matter, and how a private one is named. */
 const KINDS = [
@@ -54,20 +52,20 @@ export async function streamReassignmentReport(ctx: ReadContext, id: string): Pr
     try {
       for (const k of KINDS) {
         const to = reassignment[k.to]?.name ?? "";
-        for (let lo = 1; ; lo += SLICE) {
+        for (let chunk = 0; ; chunk++) {
           const result = await db.execute(sql`
             select x.item_id, ${sql.raw(k.label)} as item, m.number as matter, coalesce(m.access_kind = 'private', false) as private
               from reassignment_items ri
-              cross join lateral unnest(ri.item_ids[${lo}:${lo + SLICE - 1}]) with ordinality as x(item_id, ord)
+              cross join lateral unnest(ri.item_ids) with ordinality as x(item_id, ord)
               ${k.join}
-             where ri.firm_id = ${actor.firmId} and ri.reassignment_id = ${id} and ri.kind = ${k.kind}
+             where ri.firm_id = ${actor.firmId} and ri.reassignment_id = ${id} and ri.kind = ${k.kind} and ri.chunk = ${chunk}
              order by x.ord`);
           const rows = (result as unknown as { rows: ItemRaw[] }).rows;
+          if (rows.length === 0) break;
           for (const r of rows) {
             const cells = [k.kind, r.item_id, r.private ? k.hidden : r.item, r.private ? PRIVATE_MATTER_LABEL : r.matter, reassignment.from_user.name, to, reassignment.created_at];
             if (!csv.write(cells.map(neutraliseCell))) await new Promise((resolve) => csv.once("drain", resolve));
           }
-          if (rows.length < SLICE) break;
         }
       }
       csv.end();
