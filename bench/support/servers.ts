@@ -2,11 +2,11 @@
  * Real listening servers for HTTP benchmarks: Chambers itself, on a scratch database of its own,
  * and bare Fastify baselines in the same process.
  */
-import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 import Fastify, { type FastifyInstance } from "fastify";
 import pg from "pg";
+import { createScratchDatabase } from "../../test/helpers/scratch-database.js";
 import { loadConfig } from "../../src/config.js";
 import { startRuntime, type Runtime } from "../../src/runtime.js";
 
@@ -25,24 +25,7 @@ export const benchDatabase = () => (process.env.BENCH_DATABASE_URL ? "postgres" 
  * A database of the benchmark's own on BENCH_DATABASE_URL's server, dropped when it ends, so a
  * run starts empty and leaves nothing behind. (Not `chambers_t_*`: the test suites drop those.)
  */
-async function scratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `chambers_bench_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    url: scratch.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+const benchDatabaseOn = (url: string) => createScratchDatabase(url, "chambers_bench");
 
 /** Hand-written SQL straight on the driver, beside Chambers: the baselines' only way to the database. */
 export interface RawDatabase {
@@ -62,7 +45,7 @@ export interface Chambers {
 /** Chambers on an empty database of its own, listening on a free port. */
 export async function startChambers(): Promise<Listening<Chambers>> {
   const server = process.env.BENCH_DATABASE_URL;
-  const scratch = server ? await scratchDatabase(server) : null;
+  const scratch = server ? await benchDatabaseOn(server) : null;
   try {
     const config = loadConfig({ DATABASE_URL: scratch?.url ?? "", DATA_DIR: "memory://", LOG_LEVEL: "silent" });
     const runtime = await startRuntime(config, { logger: false });

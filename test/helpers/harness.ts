@@ -2,8 +2,7 @@
  * Runs a suite against a real database: the embedded PGlite always, and PostgreSQL too when
  * TEST_DATABASE_URL is set. Each suite gets one running app; each test builds its own firm.
  */
-import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { createScratchDatabase } from "./scratch-database.js";
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { loadConfig, type Config } from "../../src/config.js";
@@ -43,24 +42,7 @@ const rand = () => Math.floor(Math.random() * 254) + 1;
  * A PostgreSQL database of the suite's own, so that one suite's test clock (which runs every
  * job that falls due) never touches another suite's firms. Dropped when the suite ends.
  */
-export async function scratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `chambers_t_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    url: scratch.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+export const scratchDatabase = (url: string) => createScratchDatabase(url, "chambers_t");
 
 export const START = new Date("2026-11-23T10:00:00.000Z");
 
