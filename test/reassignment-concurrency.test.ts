@@ -89,4 +89,26 @@ describeDb("work reassignment under concurrency", (h) => {
     expect((await get(h, "/api/v1/notifications", ana.token)).data).toEqual([]);
     expect((await get(h, "/api/v1/activities?kind=reassignment.completed", firm.owner.token)).data).toEqual([]);
   });
+  it("REA-7 a move PostgreSQL rolls back for a deadlock or a serialization failure answers 409 conflict, and nothing moved", async () => {
+    const { firm, leaver, ana, matters } = await setUp();
+    // The database breaks the tie between two crossed moves by rolling one back; a trigger
+    // makes that happen on demand, with the very error codes PostgreSQL uses.
+    for (const errcode of ["deadlock_detected", "serialization_failure"]) {
+      await h.db.execute(sql.raw(`create or replace function crossed_move() returns trigger language plpgsql as $$ begin raise exception 'crossed' using errcode = '${errcode}'; end $$`));
+      await h.db.execute(sql.raw("create trigger crossed_move before insert on reassignment_items for each row execute function crossed_move()"));
+      try {
+        const res = await h.post("/api/v1/reassignments", { from_user_id: leaver.id, matters_to: ana.id }, firm.owner.token);
+        expect(res.statusCode, res.body).toBe(409);
+        expect(res.json()).toMatchObject({ code: "conflict", detail: expect.stringMatching(/nothing was changed/) });
+        expect(res.body).not.toContain("crossed");
+      } finally {
+        await h.db.execute(sql.raw("drop trigger crossed_move on reassignment_items"));
+        await h.db.execute(sql.raw("drop function crossed_move()"));
+      }
+      for (const m of matters) expect((await get(h, `/api/v1/matters/${m.id}`, firm.owner.token)).responsible_attorney.id).toBe(leaver.id);
+      expect((await get(h, "/api/v1/reassignments", firm.owner.token)).data).toEqual([]);
+    }
+    // Tried again once the moment has passed, it moves.
+    expect((await h.post("/api/v1/reassignments", { from_user_id: leaver.id, matters_to: ana.id }, firm.owner.token)).json().counts.matters).toBe(matters.length);
+  });
 });

@@ -74,7 +74,9 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     // Two transactions that each waited for the other (PostgreSQL broke the tie and rolled this
     // one back): nothing changed, and trying again will do.
-    if (error.code === "40P01" || error.code === "40001") {
+    // Drizzle wraps the driver's error: PostgreSQL's SQLSTATE is on its cause.
+    const sqlState = error.code ?? (error.cause as { code?: string } | undefined)?.code;
+    if (sqlState === "40P01" || sqlState === "40001") {
       request.log.warn({ err: error }, "transaction rolled back by the database: deadlock or serialization");
       return sendProblem(reply, "conflict", "Another change to the same records was made at the same moment, so nothing was changed. Try again.");
     }
