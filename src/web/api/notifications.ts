@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { notifications as toasts } from "@mantine/notifications";
 import { api } from "./client";
@@ -40,14 +40,19 @@ export function useMarkAllRead() {
  * Listens to the live stream (text/event-stream, the cookie session) while signed in: each new
  * notification appears as a toast and refreshes the bell's count and list at once (NTF-1).
  * EventSource reconnects by itself after a dropped connection; the list is re-read then, so
- * nothing sent meanwhile is missed.
+ * nothing sent meanwhile is missed. Returns whether the stream is connected.
  */
-export function useLiveNotifications() {
+export function useLiveNotifications(): boolean {
   const client = useQueryClient();
+  const [live, setLive] = useState(false);
   useEffect(() => {
     const source = new EventSource("/api/v1/notifications/stream");
     const refresh = () => void client.invalidateQueries({ queryKey: KEY });
-    source.addEventListener("open", refresh);
+    source.addEventListener("open", () => {
+      setLive(true);
+      refresh();
+    });
+    source.addEventListener("error", () => setLive(false));
     source.addEventListener("notification", (event) => {
       const n = JSON.parse((event as MessageEvent<string>).data) as Notification;
       toasts.show({ id: `notification-${n.id}`, title: n.title, message: n.body, color: "navy", autoClose: 8000 });
@@ -58,4 +63,5 @@ export function useLiveNotifications() {
     });
     return () => source.close();
   }, [client]);
+  return live;
 }

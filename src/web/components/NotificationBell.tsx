@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, Box, Button, Center, Group, Indicator, Loader, Popover, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
 import { IconBell, IconBellOff } from "@tabler/icons-react";
+import { useWindowEvent } from "@mantine/hooks";
 import { useState } from "react";
 import { useLiveNotifications, useMarkAllRead, useMarkRead, useNotifications } from "../api/notifications";
 import type { Notification } from "../api/types";
@@ -101,16 +102,20 @@ export function MarkAllReadButton() {
 
 /** The bell in the header: unread count, the list in a popover, and the live stream's toasts. */
 export function NotificationBell() {
-  useLiveNotifications();
+  const live = useLiveNotifications();
   const unread = useUnreadCount();
   const [opened, setOpened] = useState(false);
+  // Escape closes the list even when focus left it (a "Mark read" button disappears once used).
+  useWindowEvent("keydown", (event) => {
+    if (opened && event.key === "Escape") setOpened(false);
+  });
   const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications";
   return (
     // The count sits outside the button's target, which carries the popover's ARIA attributes.
     <Indicator label={unread > 99 ? "99+" : unread} size={18} disabled={unread === 0} color="red.8" offset={4} data-testid="unread-count">
     <Popover width={380} position="bottom-end" shadow="md" opened={opened} onChange={setOpened} trapFocus returnFocus withinPortal>
       <Popover.Target>
-        <ActionIcon variant="subtle" color="gray.8" size="lg" aria-label={label} onClick={() => setOpened((o) => !o)} data-testid="bell">
+        <ActionIcon variant="subtle" color="gray.8" size="lg" aria-label={label} onClick={() => setOpened((o) => !o)} data-testid="bell" data-live={live}>
           <IconBell size={20} stroke={1.6} />
         </ActionIcon>
       </Popover.Target>
