@@ -1,5 +1,6 @@
 /** Who may do what to a user (ACC-3, ACC-4, ACC-5, ROL-7, DEA-1). Pure functions. */
 import type { Actor } from "../domain/context.js";
+import { feedPolicy } from "./feed.js";
 
 export interface UserTarget {
   id: string;
@@ -34,6 +35,8 @@ export const userPolicy = {
   /** SES-2: as signing out everywhere; the primary subscriber's sessions are theirs alone to see here. */
   view_sessions: (actor: Actor, target: UserTarget) =>
     manages(actor) && (!target.isPrimarySubscriber || isSelf(actor, target)),
+  /** FEED-3: their activity on their page, as GET /users/{id}/activity decides. */
+  view_activity: (actor: Actor, target: UserTarget) => feedPolicy.view_activity_of(actor, target.id),
   resend_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   revoke_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   cancel_scheduled_deactivation: (actor: Actor, target: UserTarget) =>

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import type { Me } from "./api/types";
 import { Center, Loader } from "@mantine/core";
 import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { useMe } from "./api/queries";
@@ -9,6 +11,9 @@ import { BillingPage } from "./pages/BillingPage";
 import { CalendarPage } from "./pages/CalendarPage";
 import { ConfirmEmailPage } from "./pages/ConfirmEmailPage";
 import { EditUserPage } from "./pages/EditUserPage";
+import { FeedPage } from "./pages/FeedPage";
+import { HomePage } from "./pages/HomePage";
+import { NotAllowedPage, NotFoundPage } from "./pages/NotFoundPage";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { GroupsPage } from "./pages/GroupsPage";
 import { MattersPage } from "./pages/MattersPage";
@@ -21,9 +26,25 @@ import { SignUpPage } from "./pages/SignUpPage";
 import { TasksPage } from "./pages/TasksPage";
 import { UsersPage } from "./pages/UsersPage";
 
-const HOME = "/settings/users";
 /** Where a visitor sent to sign in may be taken back to. */
-const IN_APP = ["/settings", "/matters", "/tasks", "/calendar"];
+const IN_APP = ["/settings", "/matters", "/tasks", "/calendar", "/home", "/feed"];
+
+/** CON-2: an administrator of users starts at Manage users; everyone else at their own home. */
+export function landingOf(me: Me): string {
+  return me.abilities.manage_users ? "/settings/users" : "/home";
+}
+
+/** "/" sends each person to their landing page. */
+function Landing() {
+  const me = useMe();
+  return me.data ? <Navigate to={landingOf(me.data)} replace /> : <Navigate to="/signin" replace />;
+}
+
+/** A page for those with `ability` only; anyone else reads why, with a way home, never an error (CON-2). */
+function RequireAbility({ ability, children }: { ability: keyof Me["abilities"]; children: ReactNode }) {
+  const me = useMe();
+  return me.data?.abilities[ability] ? children : <NotAllowedPage />;
+}
 
 function FullPageLoader() {
   return (
@@ -54,7 +75,7 @@ function GuestOnly() {
   if (me.isPending) return <FullPageLoader />;
   if (me.data) {
     const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from && IN_APP.some((prefix) => from.startsWith(prefix)) ? from : HOME} replace />;
+    return <Navigate to={from && IN_APP.some((prefix) => from.startsWith(prefix)) ? from : landingOf(me.data)} replace />;
   }
   return <Outlet />;
 }
@@ -72,7 +93,9 @@ export function App() {
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route element={<RequireAuth />}>
-        <Route path="/settings/users" element={<UsersPage />} />
+        <Route path="/home" element={<HomePage />} />
+        <Route path="/feed" element={<RequireAbility ability="view_feed"><FeedPage /></RequireAbility>} />
+        <Route path="/settings/users" element={<RequireAbility ability="manage_users"><UsersPage /></RequireAbility>} />
         <Route path="/settings/users/:id" element={<EditUserPage />} />
         <Route path="/settings/users/:id/reassign" element={<ReassignWorkPage />} />
         <Route path="/matters" element={<MattersPage />} />
@@ -82,10 +105,12 @@ export function App() {
         <Route path="/settings/groups" element={<GroupsPage />} />
         <Route path="/settings/account" element={<AccountPage />} />
         <Route path="/settings/sessions" element={<SessionsPage />} />
-        <Route path="/settings/billing" element={<BillingPage />} />
-        <Route path="/settings" element={<Navigate to={HOME} replace />} />
+        <Route path="/settings/billing" element={<RequireAbility ability="view_billing"><BillingPage /></RequireAbility>} />
+        <Route path="/settings" element={<Landing />} />
+        <Route path="/" element={<Landing />} />
+        {/* Inside the shell: a signed-in person keeps their navigation; a visitor is asked to sign in first. */}
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
-      <Route path="*" element={<Navigate to={HOME} replace />} />
     </Routes>
   );
 }

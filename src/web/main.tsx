@@ -22,7 +22,8 @@ function onError(error: unknown) {
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError }),
-  mutationCache: new MutationCache({ onError }),
+  // Every change the server accepts writes a feed entry (FEED-1): any feed on screen is re-read (CON-4).
+  mutationCache: new MutationCache({ onError, onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["feed"] }) }),
   defaultOptions: {
     queries: {
       retry: (count, error) => !isProblem(error) && count < 2,
@@ -34,7 +35,8 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      {/* Bottom right: a toast never covers a dialog's close button (CON-5). */}
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         {/* Inside the router: a dialog opened through `modals` may link to a page. */}
         <BrowserRouter>

@@ -49,6 +49,11 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: "md" } },
     // The dialog's × needs a name for screen readers (axe-core's critical `button-name`, CON-5).
     Modal: { defaultProps: { closeButtonProps: { "aria-label": "Close" } }, styles: { title: { fontWeight: 600, fontSize: "var(--mantine-font-size-lg)" } } },
+    // Toasts: a named close button and a description dark enough to read (CON-5), as for dialogs.
+    Notification: {
+      defaultProps: { closeButtonProps: { "aria-label": "Close notification" } },
+      styles: { description: { color: "var(--mantine-color-dimmed)" } },
+    },
     // Sentence-case badges read calmer than the default capitals.
     Badge: { defaultProps: { radius: "sm" }, styles: { root: { textTransform: "none", fontWeight: 600, minWidth: "max-content" } } },
   },

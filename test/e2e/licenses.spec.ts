@@ -27,6 +27,8 @@ test("LIC-3 buying licenses from the Manage licenses dialog shows the quote, the
   await expect(buy).toBeEnabled();
   await screenshot(page, "licenses-dialog");
   await buy.click();
+  // CON-3: the charge waits for the amount to be confirmed.
+  await page.getByRole("dialog", { name: "Confirm the purchase" }).getByRole("button", { name: `Pay ${price}` }).click();
 
   await expect(dialog.getByTestId("licenses-total")).toContainText("7");
   await expect(dialog.getByTestId("licenses-available")).toContainText("6");

@@ -34,9 +34,16 @@ test("ROL-2 creates a custom role in the matrix, toggles a permission, renames i
   const reports = page.getByRole("checkbox", { name: "Intake coordinator: See reports" });
   await expect(reports).toBeChecked();
   await expect(reports).toBeEnabled();
-  const saved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/v1/roles/"));
+  // CON-3: a ticked box is a draft until "Save changes"; then a toast says what was saved.
   await page.getByRole("checkbox", { name: "Intake coordinator: See the firm feed" }).check();
+  await expect(page.getByTestId("unsaved-roles")).toContainText("Unsaved changes to Intake coordinator");
+  expect((await admin.role("Intake coordinator"))?.permissions.sort()).toEqual(["contacts.edit", "reports.view"]);
+  await screenshot(page, "roles-unsaved");
+  const saved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/v1/roles/"));
+  await page.getByRole("button", { name: "Save changes" }).click();
   expect((await saved).status()).toBe(200);
+  await expect(page.getByText("Intake coordinator now grants 3 permissions (1 added)")).toBeVisible();
+  await expect(page.getByTestId("unsaved-roles")).toBeHidden();
   expect((await admin.role("Intake coordinator"))?.permissions.sort()).toEqual(["contacts.edit", "feed.view", "reports.view"]);
   for (const close of await page.locator(".mantine-Notification-closeButton").all()) await close.click();
   await screenshot(page, "roles-matrix");

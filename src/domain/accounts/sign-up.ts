@@ -3,6 +3,7 @@ import { charges, firms, roles, subscriptions, userRoles, users } from "../../db
 import { periodEnd } from "../licenses/arithmetic.js";
 import type { SignupBody } from "../../shared/schemas.js";
 import { SYSTEM_ROLES } from "../../shared/permissions.js";
+import { DEFAULT_PRICE_CENTS } from "../../shared/pricing.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { enqueueEmail } from "../outbox/enqueue-email.js";
 import { scheduleRenewal } from "../licenses/renew-subscription.js";
@@ -11,8 +12,6 @@ import { newId } from "../secrets.js";
 import { openSession, type OpenedSession } from "../sessions/open-session.js";
 import { emailInUse, emailTaken, rethrowEmailConflict } from "./emails.js";
 import type { TxContext } from "../context.js";
-
-export const DEFAULT_PRICE_CENTS = { monthly: 59_00, annual: 49_00 * 12 } as const;
 
 export interface SignUpResult {
   firmId: string;

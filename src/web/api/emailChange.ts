@@ -15,11 +15,14 @@ export interface EmailChangeVars {
  * errors (`new_email`, `password`) and `email_in_use` are left to the form.
  */
 export function useRequestEmailChange(user: User, self: boolean) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ new_email, password }: EmailChangeVars): Promise<EmailChange> => {
       if (self) return (await api.POST("/me/email-change", { body: { new_email, password: password ?? "" } })).data!;
       return (await api.POST("/users/{id}/email-change", { params: { path: { id: user.id } }, body: { new_email } })).data!;
     },
+    // The record now shows the address waiting for confirmation.
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.user(user.id) }),
   });
 }
 

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
-import { ensureMe, keys, useResetSession } from "./queries";
+import { useRefreshLicenses } from "./licenseMutations";
+import { ensureMe, useResetSession } from "./queries";
 import type { AcceptBody, InviteBody } from "./types";
 
 /**
@@ -10,15 +11,12 @@ import type { AcceptBody, InviteBody } from "./types";
  */
 export function useInviteUser() {
   const client = useQueryClient();
+  const refreshLicenses = useRefreshLicenses();
   return useMutation({
     mutationFn: async ({ body, key }: { body: InviteBody; key: string }) =>
       (await api.POST("/invitations", { body, params: { header: { "Idempotency-Key": key } } })).data!,
-    onSuccess: async (data) => {
-      await Promise.all([
-        client.invalidateQueries({ queryKey: ["users"] }),
-        client.invalidateQueries({ queryKey: keys.licenses }),
-        data.charge ? client.invalidateQueries({ queryKey: keys.charges }) : null,
-      ]);
+    onSuccess: async () => {
+      await Promise.all([client.invalidateQueries({ queryKey: ["users"] }), refreshLicenses()]);
     },
   });
 }

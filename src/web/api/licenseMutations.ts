@@ -3,8 +3,11 @@ import { notifications } from "@mantine/notifications";
 import { api } from "./client";
 import { keys } from "./queries";
 
-/** Everything a change of licenses can move: the counts, the ledger, the firm's subscription. */
-function useRefreshLicenses() {
+/**
+ * Everything a change of licenses can move: the counts (the banner), the ledger, the firm's
+ * subscription and any quote. Whatever occupies or frees a license calls it (CON-4).
+ */
+export function useRefreshLicenses() {
   const client = useQueryClient();
   return async () => {
     await Promise.all([

@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notifications } from "@mantine/notifications";
 import { api } from "./client";
+import { useRefreshLicenses } from "./licenseMutations";
 import { fieldName, isProblem, problemMessage } from "./problem";
 import type { DeactivateBody, ReassignBody, ReassignPreview, Reassignment, User } from "./types";
 
@@ -51,10 +52,12 @@ export function useReassignPreview(fromUserId: string, targets: ReassignTargets,
 /** Every change of holder shows on the lists: users, and the practice lists. */
 function useRefreshWork() {
   const client = useQueryClient();
+  // A deactivation frees a license, or schedules one for removal (the firm's subscription).
+  const refreshLicenses = useRefreshLicenses();
   return () =>
     Promise.all([
       client.invalidateQueries({ queryKey: ["users"] }),
-      client.invalidateQueries({ queryKey: ["licenses"] }),
+      refreshLicenses(),
       client.invalidateQueries({ queryKey: ["practice"] }),
       client.invalidateQueries({ queryKey: ["reassignments"] }),
     ]);

@@ -58,3 +58,6 @@ export type Deactivated = Ok<"/users/{id}/deactivate", "post">;
 export type ReassignBody = ApiPaths["/reassignments"]["post"]["requestBody"]["content"]["application/json"];
 export type ReassignPreview = Ok<"/reassignments/preview", "post">;
 export type Reassignment = Ok<"/reassignments", "post">;
+export type Notification = Ok<"/notifications", "get">["data"][number];
+export type Activity = Ok<"/activities", "get">["data"][number];
+export type ActivityFilters = Pick<NonNullable<ApiPaths["/activities"]["get"]["parameters"]["query"]>, "user_id" | "kind" | "deletions_only">;

@@ -1,18 +1,19 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { notifications } from "@mantine/notifications";
 import { api } from "./client";
+import { useRefreshLicenses } from "./licenseMutations";
 import { notifyError } from "./mutations";
 import type { User } from "./types";
 
 function useUserMutation<V>(fn: (vars: V) => Promise<unknown>, success: (vars: V) => string, failure: string) {
   const client = useQueryClient();
+  const refreshLicenses = useRefreshLicenses();
   return useMutation({
     mutationFn: fn,
     onSuccess: (_data, vars) => notifications.show({ color: "teal", message: success(vars) }),
     onError: (error) => notifyError(failure, error),
     onSettled: async () => {
-      await client.invalidateQueries({ queryKey: ["users"] });
-      await client.invalidateQueries({ queryKey: ["licenses"] });
+      await Promise.all([client.invalidateQueries({ queryKey: ["users"] }), refreshLicenses()]);
     },
   });
 }
@@ -50,6 +51,7 @@ export function useCancelScheduledDeactivation() {
 /** Errors are left to the caller: a 409 license_purchase_required asks to confirm a purchase. */
 export function useReactivateUser() {
   const client = useQueryClient();
+  const refreshLicenses = useRefreshLicenses();
   return useMutation({
     mutationFn: async ({ user, confirmPurchase }: { user: User; confirmPurchase: boolean }) =>
       (
@@ -59,6 +61,7 @@ export function useReactivateUser() {
         })
       ).data!,
     onSuccess: (_data, { user }) => notifications.show({ color: "teal", message: `${user.name} was reactivated.` }),
-    onSettled: () => client.invalidateQueries({ queryKey: ["users"] }),
+    // Reactivation occupies a license, and may have bought one (CON-4: the banner said 1 of 6 while the server said 2).
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: ["users"] }), refreshLicenses()]),
   });
 }

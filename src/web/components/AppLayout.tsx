@@ -1,17 +1,19 @@
 import type { ReactNode } from "react";
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack } from "@mantine/core";
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
-  IconUsersGroup, IconBriefcase, IconChecklist, IconCalendarEvent,
+  IconUsersGroup, IconBriefcase, IconChecklist, IconCalendarEvent, IconHome, IconActivity,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
 import { useCurrentUser } from "../api/queries";
 import { useSignOut } from "../api/mutations";
+import { NotificationBell } from "./NotificationBell";
 import { Wordmark } from "./Wordmark";
 
 /** The practice: everyone's own work, and what they may see of others'. */
 const PRACTICE = [
+  { to: "/home", label: "Home", icon: IconHome },
   { to: "/matters", label: "Matters", icon: IconBriefcase },
   { to: "/tasks", label: "Tasks", icon: IconChecklist },
   { to: "/calendar", label: "Calendar", icon: IconCalendarEvent },
@@ -19,7 +21,8 @@ const PRACTICE = [
 
 /** `ability`: the item is shown only to those whose firm-level abilities (GET /me) include it (CON-2). */
 const NAV = [
-  { to: "/settings/users", label: "Manage users", icon: IconUsers },
+  { to: "/settings/users", label: "Manage users", icon: IconUsers, ability: "manage_users" },
+  { to: "/feed", label: "Firm feed", icon: IconActivity, ability: "view_feed" },
   { to: "/settings/roles", label: "Roles & permissions", icon: IconShieldCheck, ability: "manage_roles" },
   { to: "/settings/groups", label: "Groups", icon: IconUsersGroup, ability: "manage_groups" },
   { to: "/settings/account", label: "Account", icon: IconBuilding },
@@ -33,15 +36,17 @@ function UserMenu() {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton aria-label="Account menu" data-testid="user-menu">
+        {/* Named by what it shows, the person's name, then what it is (WCAG label in name). */}
+        <UnstyledButton data-testid="user-menu">
           <Group gap="xs" wrap="nowrap">
-            <Avatar color="navy" radius="xl" size={32}>
+            <Avatar color="navy" radius="xl" size={32} aria-hidden>
               {me.initials || `${me.first_name[0] ?? ""}${me.last_name[0] ?? ""}`}
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="sm">
               {me.name}
             </Text>
-            <IconChevronDown size={14} stroke={1.5} />
+            <VisuallyHidden>account menu</VisuallyHidden>
+            <IconChevronDown size={14} stroke={1.5} aria-hidden />
           </Group>
         </UnstyledButton>
       </Menu.Target>
@@ -114,7 +119,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {me.firm.name}
             </Text>
           </Group>
-          <UserMenu />
+          <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="md">

@@ -147,7 +147,9 @@ export function EditUserForm({ versioned, onReload, reloading }: { versioned: Ve
                 editable.roles
                   ? "Their permissions are the sum of their roles."
                   : self
-                    ? "Another administrator must change your roles."
+                    ? me.abilities.manage_users
+                      ? "Another administrator must change your roles."
+                      : "Your firm's administrators decide your roles."
                     : "You cannot change this user's roles."
               }
               data={roleOptions.length ? roleOptions : user.roles.map((r) => ({ value: r.id, label: r.name }))}

@@ -54,7 +54,8 @@ function InviteSummary({ values: v, roleNames }: { values: Values; roleNames: Ma
         {name ? `${name} · ${v.email.trim()}` : v.email.trim()}
       </Text>
       <Text size="sm" c="dimmed">
-        {subscriptionLabel(v.subscription_type)} · {v.role_ids.map((id) => roleNames.get(id) ?? id).join(", ")}
+        Subscription: {subscriptionLabel(v.subscription_type)} · {v.role_ids.length === 1 ? "Role" : "Roles"}:{" "}
+        {v.role_ids.map((id) => roleNames.get(id) ?? id).join(", ")}
       </Text>
     </Paper>
   );

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { Button, Group, Loader, NumberInput, Stack, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
+import { modals } from "@mantine/modals";
 import { notifications } from "@mantine/notifications";
 import { useIdempotencyKey } from "../api/idempotency";
 import { notifyError } from "../api/mutations";
@@ -75,7 +76,24 @@ export function AddLicenses({ licenses: l }: { licenses: Licenses }) {
 
   const purchase = () => {
     if (!ready) return;
-    const body = { count: quote.data.count };
+    const q = quote.data;
+    const amount = formatMoney(q.amount_cents, q.currency);
+    // CON-3: the charge is made only once its amount has been confirmed.
+    modals.openConfirmModal({
+      title: "Confirm the purchase",
+      children: (
+        <Text size="sm" data-testid="purchase-confirmation">
+          {q.count === 1 ? "1 license" : `${q.count} licenses`} will be added at once and <b>{amount}</b> charged now, prorated to{" "}
+          {formatDate(l.period_end)}. From then on each renews at {formatMoney(l.price_cents, l.currency)} per {l.plan === "annual" ? "year" : "month"}.
+        </Text>
+      ),
+      labels: { confirm: `Pay ${amount}`, cancel: "Cancel" },
+      onConfirm: () => charge(q.count),
+    });
+  };
+
+  const charge = (count: number) => {
+    const body = { count };
     buy.mutate(
       { count: body.count, key: idempotency.keyFor(body) },
       {

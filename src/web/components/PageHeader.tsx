@@ -15,7 +15,7 @@ export function PageHeader({ title, description, actions, aside }: {
     <Group justify="space-between" align="flex-end" mb="lg" wrap="wrap" gap="md">
       <Stack gap={4}>
         <Group gap="sm" align="center">
-          <Title order={2} fz={26}>
+          <Title order={1} fz={26}>
             {title}
           </Title>
           {aside}

@@ -46,6 +46,7 @@ export function UserActions({ user }: { user: User }) {
         onError: (error) => {
           if (!isProblem(error, "license_purchase_required")) return notifyError("Could not reactivate", error);
           const quote = error.extra.quote as { count: number; amount_cents: number; currency: string } | undefined;
+          const amount = quote ? formatMoney(quote.amount_cents, quote.currency) : null;
           modals.openConfirmModal({
             title: "A license is needed",
             children: (
@@ -54,12 +55,26 @@ export function UserActions({ user }: { user: User }) {
                 {quote ? `, charged ${formatMoney(quote.amount_cents, quote.currency)} now for the rest of this period` : ""}.
               </Text>
             ),
-            labels: { confirm: "Buy and reactivate", cancel: "Cancel" },
+            labels: { confirm: amount ? `Pay ${amount} and reactivate` : "Buy and reactivate", cancel: "Cancel" },
             onConfirm: () => runReactivate(true),
           });
         },
       },
     );
+
+  // DEA-8: reactivating takes a license and gives back roles and groups; it is asked, never done on one click.
+  const confirmReactivate = () =>
+    modals.openConfirmModal({
+      title: `Reactivate ${user.name}`,
+      children: (
+        <Text size="sm">
+          {user.name} will be able to sign in again with {user.email}, with their roles and groups as before (add-on licenses do not
+          come back). They will take one of the firm&apos;s licenses; if none is free you will be asked to confirm buying one first.
+        </Text>
+      ),
+      labels: { confirm: "Reactivate", cancel: "Cancel" },
+      onConfirm: () => runReactivate(false),
+    });
 
   const items = [
     can.resend_invitation && invitationId && (
@@ -78,7 +93,7 @@ export function UserActions({ user }: { user: User }) {
       </Menu.Item>
     ),
     can.reactivate && (
-      <Menu.Item key="reactivate" leftSection={<IconUserCheck size={16} />} onClick={() => runReactivate(false)}>
+      <Menu.Item key="reactivate" leftSection={<IconUserCheck size={16} />} onClick={confirmReactivate}>
         Reactivate
       </Menu.Item>
     ),

@@ -73,7 +73,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     accept.mutate(
       { token, first_name: values.first_name.trim(), last_name: values.last_name.trim(), password: values.password },
       {
-        onSuccess: () => void navigate("/settings/users", { replace: true }),
+        onSuccess: () => void navigate("/", { replace: true }),
         onError: (error) => {
           if (isProblem(error, "invitation_expired")) setGone("expired");
           else if (isProblem(error, "invitation_invalid")) setGone("invalid");

@@ -43,7 +43,7 @@ function Onward() {
   const me = useMe();
   if (me.data) {
     return (
-      <Anchor component={Link} to="/settings/users" fw={500}>
+      <Anchor component={Link} to="/" fw={500}>
         Go to Chambers
       </Anchor>
     );
@@ -63,7 +63,7 @@ function Done({ email }: { email: string }) {
         <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} role="status" data-testid="email-confirmed">
           Your login email is now <b>{email}</b>. Other sessions were signed out.
         </Alert>
-        <Button component={Link} to={me.data ? "/settings/users" : "/signin"} fullWidth>
+        <Button component={Link} to={me.data ? "/" : "/signin"} fullWidth>
           {me.data ? "Continue to Chambers" : "Sign in with your new email"}
         </Button>
       </Stack>

@@ -7,6 +7,7 @@ import { LoginEmailCard } from "../components/LoginEmailCard";
 import { PageHeader } from "../components/PageHeader";
 import { StatusBadge } from "../components/UserBadges";
 import { UserActions } from "../components/UserActions";
+import { UserActivityCard } from "../components/UserActivityCard";
 import { UserSessionsCard } from "../components/UserSessionsCard";
 import { editableOf } from "../components/userFormValues";
 import { BackLink, WithUser, type LoadedUser } from "../components/WithUser";
@@ -51,6 +52,7 @@ function EditUser({ versioned, reload, reloading }: LoadedUser) {
       <LoginEmailCard key={user.id} user={user} />
       <EditUserForm key={`${user.id}:${etag}`} versioned={versioned} onReload={reload} reloading={reloading} />
       <UserSessionsCard key={`sessions:${user.id}`} user={user} />
+      {user.abilities.view_activity && <UserActivityCard key={`activity:${user.id}`} user={user} />}
     </Box>
   );
 }

@@ -13,8 +13,18 @@ import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
 import { plural } from "../format";
 
+function CreateButton({ onCreate }: { onCreate: () => void }) {
+  return (
+    <Button variant="light" mt="xs" leftSection={<IconPlus size={16} />} onClick={onCreate}>
+      Create group
+    </Button>
+  );
+}
+
 function GroupsList({ archived, actions, onCreate }: { archived: boolean; actions?: GroupRowActions; onCreate?: () => void }) {
   const groups = useGroups(archived);
+  // An empty Active tab reads differently when archived groups exist (CON-4: what the server holds).
+  const archivedGroups = useGroups(true);
   const people = usePeople();
   const byId = useMemo(() => new Map((people.data ?? []).map((u) => [u.id, u])), [people.data]);
   if (groups.isPending) {
@@ -30,17 +40,16 @@ function GroupsList({ archived, actions, onCreate }: { archived: boolean; action
       <EmptyState icon={<IconArchive size={26} stroke={1.5} />} title="No archived groups">
         A group you archive keeps its members and comes back with them when you unarchive it.
       </EmptyState>
+    ) : archivedGroups.data && archivedGroups.data.length > 0 ? (
+      <EmptyState icon={<IconUsersGroup size={26} stroke={1.5} />} title="No active groups" action={onCreate && <CreateButton onCreate={onCreate} />}>
+        Every group is archived: {plural(archivedGroups.data.length, "archived group")} in the Archived tab. Unarchive one there, or create a new
+        group.
+      </EmptyState>
     ) : (
       <EmptyState
         icon={<IconUsersGroup size={26} stroke={1.5} />}
         title="No groups yet"
-        action={
-          onCreate && (
-            <Button variant="light" mt="xs" leftSection={<IconPlus size={16} />} onClick={onCreate}>
-              Create group
-            </Button>
-          )
-        }
+        action={onCreate && <CreateButton onCreate={onCreate} />}
       >
         Groups gather the people who work together, such as a practice area or an office, so they can be given access
         and rates at once.

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button, Center, Group, Loader, Paper, Text } from "@mantine/core";
 import { modals } from "@mantine/modals";
 import { notifications } from "@mantine/notifications";
-import { IconLock, IconPlus } from "@tabler/icons-react";
+import { IconDeviceFloppy, IconLock, IconPlus } from "@tabler/icons-react";
 import { notifyError } from "../api/mutations";
 import { isProblem } from "../api/problem";
 import { useCurrentUser, useRoles } from "../api/queries";
@@ -14,6 +14,16 @@ import { RoleMatrix, type MatrixActions } from "../components/RoleMatrix";
 import { RoleModal } from "../components/RoleModal";
 import { plural } from "../format";
 
+function samePermissions(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((p) => b.includes(p));
+}
+
+/** " (2 added, 1 removed)". */
+function describeChange(added: number, removed: number): string {
+  const parts = [added ? `${added} added` : "", removed ? `${removed} removed` : ""].filter(Boolean);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
 /** The permission matrix (ROL-1, ROL-2): built-in roles to read, custom roles to shape. */
 export function RolesPage() {
   const me = useCurrentUser();
@@ -22,7 +32,33 @@ export function RolesPage() {
   const update = useUpdateRole();
   const remove = useDeleteRole();
   const [dialog, setDialog] = useState<{ role?: Role } | null>(null);
+  // Ticked boxes wait here, by role, until "Save changes" (CON-3: nothing is saved without a word).
+  const [drafts, setDrafts] = useState<Record<string, string[]>>({});
   const canManage = me.abilities.manage_roles;
+  const shown = roles.data?.map((role) => (drafts[role.id] ? { ...role, permissions: drafts[role.id] as Role["permissions"] } : role));
+  const changed = (roles.data ?? []).filter((role) => drafts[role.id] && !samePermissions(drafts[role.id]!, role.permissions));
+
+  const save = () => {
+    for (const role of changed) {
+      const next = drafts[role.id]!;
+      const added = next.filter((p) => !role.permissions.includes(p as PermissionKey)).length;
+      const removed = role.permissions.filter((p) => !next.includes(p)).length;
+      update.mutate(
+        { id: role.id, body: { permissions: next as PermissionKey[] } },
+        {
+          onSuccess: (saved) => {
+            setDrafts(({ [role.id]: _, ...rest }) => rest);
+            notifications.show({
+              color: "teal",
+              title: "Saved",
+              message: `${saved.name} now grants ${plural(saved.permissions.length, "permission")}${describeChange(added, removed)}. Its holders have them from their next click.`,
+            });
+          },
+          onError: (error) => notifyError(`Could not save ${role.name}`, error),
+        },
+      );
+    }
+  };
 
   const confirmDelete = (role: Role) =>
     modals.openConfirmModal({
@@ -53,7 +89,7 @@ export function RolesPage() {
     ? {
         onToggle: (role, key, granted) => {
           const next = granted ? [...role.permissions, key] : role.permissions.filter((p) => p !== key);
-          update.mutate({ id: role.id, body: { permissions: next as PermissionKey[] } }, { onError: (error) => notifyError(`Could not change ${role.name}`, error) });
+          setDrafts((d) => ({ ...d, [role.id]: next }));
         },
         onRename: (role) => setDialog({ role }),
         onDelete: confirmDelete,
@@ -85,14 +121,35 @@ export function RolesPage() {
         ) : error ? (
           <LoadError error={error} title="Could not load roles" onRetry={() => void Promise.all([roles.refetch(), permissions.refetch()])} />
         ) : (
-          <RoleMatrix roles={roles.data!} permissions={permissions.data!} actions={actions} />
+          <RoleMatrix roles={shown!} permissions={permissions.data!} actions={actions} />
+        )}
+        {changed.length > 0 && (
+          <Group
+            justify="space-between"
+            px="md"
+            py="sm"
+            data-testid="unsaved-roles"
+            style={{ position: "sticky", bottom: 0, background: "var(--mantine-color-yellow-0)", borderTop: "1px solid var(--mantine-color-yellow-3)" }}
+          >
+            <Text size="sm" fw={500}>
+              Unsaved changes to {changed.map((r) => r.name).join(", ")}
+            </Text>
+            <Group gap="sm">
+              <Button variant="default" onClick={() => setDrafts({})} disabled={update.isPending}>
+                Discard
+              </Button>
+              <Button leftSection={<IconDeviceFloppy size={16} />} onClick={save} loading={update.isPending}>
+                Save changes
+              </Button>
+            </Group>
+          </Group>
         )}
       </Paper>
       <Group gap={6} mt="sm" c="dimmed" wrap="nowrap" align="flex-start">
         <IconLock size={14} style={{ marginTop: 3, flexShrink: 0 }} />
         <Text size="xs">
           Built-in roles come with every firm and cannot be changed or deleted; Administrator always has every
-          permission. For a different mix, create a custom role. Changes apply to its holders on their next click.
+          permission. For a different mix, create a custom role: tick its boxes, then save. Saved changes apply to its holders on their next click.
         </Text>
       </Group>
     </>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import {
-  Anchor, Button, Divider, Group, Input, NumberInput, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput,
+  Anchor, Button, Divider, Group, Input, NumberInput, Paper, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { Link } from "react-router";
@@ -9,17 +9,42 @@ import { useSignUp } from "../api/mutations";
 import { isProblem } from "../api/problem";
 import { AuthLayout } from "../components/AuthLayout";
 import { FormAlert } from "../components/FormAlert";
+import { DEFAULT_CURRENCY, DEFAULT_PRICE_CENTS } from "../../shared/pricing";
+import { formatMoney } from "../format";
 
 const PASSWORD_MIN = 12;
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Plan = "monthly" | "annual";
 
+/** The price and terms of the chosen plan, before the firm is made (LIC-1, LIC-3). */
+function PlanTerms({ plan, licenses }: { plan: Plan; licenses: number }) {
+  const price = DEFAULT_PRICE_CENTS[plan];
+  const period = plan === "monthly" ? "month" : "year";
+  const count = Number.isInteger(licenses) && licenses >= 1 ? licenses : 1;
+  return (
+    <Paper withBorder p="sm" bg="gray.0" data-testid="plan-terms">
+      <Text size="sm" fw={600}>
+        {formatMoney(price, DEFAULT_CURRENCY)} per license per {period}
+        {plan === "annual" && ` (${formatMoney(price / 12, DEFAULT_CURRENCY)} a month, billed yearly)`}
+      </Text>
+      <Text size="sm" mt={4}>
+        {count === 1 ? "1 license" : `${count} licenses`}: {formatMoney(price * count, DEFAULT_CURRENCY)} charged today for the first {period}, then
+        the same every {period} until you remove licenses.
+      </Text>
+      <Text size="xs" c="dimmed" mt={4}>
+        Licenses added later are charged at once for the time left in the {period} (prorated). Licenses you remove stay until
+        the {period} ends{plan === "annual" ? "; the annual plan can also drop unused licenses at renewal" : ""}.
+      </Text>
+    </Paper>
+  );
+}
+
 export function SignUpPage() {
   const signUp = useSignUp();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
-    mode: "uncontrolled",
+    mode: "controlled",
     initialValues: {
       firm_name: "",
       first_name: "",
@@ -140,12 +165,10 @@ export function SignUpPage() {
               {...form.getInputProps("licenses")}
             />
           </Group>
+          <PlanTerms plan={form.values.plan} licenses={Number(form.values.licenses)} />
           <Button type="submit" fullWidth mt="xs" loading={signUp.isPending}>
             Create account
           </Button>
-          <Text size="xs" c="dimmed" ta="center">
-            Each license is billed for the chosen plan period; licenses added later are prorated.
-          </Text>
         </Stack>
       </form>
     </AuthLayout>
