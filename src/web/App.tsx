@@ -20,6 +20,7 @@ import { SignInPage } from "./pages/SignInPage";
 import { SignUpPage } from "./pages/SignUpPage";
 import { TasksPage } from "./pages/TasksPage";
 import { UsersPage } from "./pages/UsersPage";
+import { WebhooksPage } from "./pages/WebhooksPage";
 
 const HOME = "/settings/users";
 /** Where a visitor sent to sign in may be taken back to. */
@@ -83,6 +84,7 @@ export function App() {
         <Route path="/settings/account" element={<AccountPage />} />
         <Route path="/settings/sessions" element={<SessionsPage />} />
         <Route path="/settings/billing" element={<BillingPage />} />
+        <Route path="/settings/webhooks" element={<WebhooksPage />} />
         <Route path="/settings" element={<Navigate to={HOME} replace />} />
       </Route>
       <Route path="*" element={<Navigate to={HOME} replace />} />

@@ -58,3 +58,7 @@ export type Deactivated = Ok<"/users/{id}/deactivate", "post">;
 export type ReassignBody = ApiPaths["/reassignments"]["post"]["requestBody"]["content"]["application/json"];
 export type ReassignPreview = Ok<"/reassignments/preview", "post">;
 export type Reassignment = Ok<"/reassignments", "post">;
+export type Webhook = Ok<"/webhooks", "get">["data"][number];
+export type WebhookBody = ApiPaths["/webhooks"]["post"]["requestBody"]["content"]["application/json"];
+export type WebhookPatch = ApiPaths["/webhooks/{id}"]["patch"]["requestBody"]["content"]["application/json"];
+export type WebhookDelivery = Ok<"/webhooks/{id}/deliveries", "get">["data"][number];
