@@ -17,8 +17,10 @@ export async function updateWebhook(
   id: string,
   input: { url?: string; events?: WebhookEventType[]; description?: string; status?: "active" | "paused" },
 ) {
+  // The address is resolved before the row is locked: a slow resolver holds up nobody else.
+  const checkedUrl = input.url !== undefined ? await assertWebhookUrl(input.url, policy) : null;
   const before = await lockEndpoint(tx, actor.firmId, id);
-  const url = input.url !== undefined ? await assertWebhookUrl(input.url, policy) : before.url;
+  const url = checkedUrl ?? before.url;
   const now = clock.now();
   const status = input.status ?? before.status;
   const resuming = before.status === "paused" && status === "active";

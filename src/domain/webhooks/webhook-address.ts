@@ -52,8 +52,18 @@ export function isForbiddenAddress(address: string): boolean {
 const stripBrackets = (host: string) => host.replace(/^\[(.*)\]$/, "$1");
 const isAllowed = (host: string, policy: WebhookNetPolicy) => policy.allowHosts.includes(stripBrackets(host).toLowerCase());
 
+/** A resolver that does not answer within this long counts as not resolving (the check may run inside a transaction). */
+const DNS_TIMEOUT_MS = 5_000;
+
 function resolveAll(host: string): Promise<LookupAddress[]> {
-  return new Promise((resolve, reject) => dnsLookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("DNS timeout")), DNS_TIMEOUT_MS);
+    dnsLookup(host, { all: true, verbatim: true }, (err, addresses) => {
+      clearTimeout(timer);
+      if (err) reject(err);
+      else resolve(addresses);
+    });
+  });
 }
 
 /** Resolves a host and refuses it unless every address is public (or the host is allowed). */
