@@ -1883,7 +1883,7 @@ export interface paths {
         put?: never;
         /**
          * Send a delivery again
-         * @description Due at once, in its original place in the endpoint's order; one already waiting is left as it is. A paused endpoint answers 409 `conflict`: resume it instead.
+         * @description Due at once (a pending one skips the rest of its backoff), in its original place in the endpoint's order; one being sent is left as it is. A paused endpoint answers 409 `conflict`: resume it instead.
          *
          *     Needs the `firm.settings` permission.
          */
