@@ -60,6 +60,8 @@ export default defineConfig({
       // The server delivers its outbox to the e2e SMTP server (test/e2e/global-setup.ts) every 200 ms.
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       WORKER_INTERVAL_MS: "200",
+      // WHK-2: lets the webhooks page register an endpoint on this machine (nothing listens there).
+      WEBHOOK_ALLOW_HOSTS: "127.0.0.1",
       // Every browser test signs up its own firm, all from 127.0.0.1.
       SIGNUP_LIMIT_PER_MINUTE: "1000",
     },

@@ -58,6 +58,16 @@ const schema = z.object({
   DEV_MAIL: flag,
   TRUST_PROXY: trustProxy,
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /**
+   * WHK-2: hosts (as written in webhook URLs) that may receive webhooks although they are
+   * loopback or private, for tests and local development; refused in production.
+   */
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((h) => h.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1")).filter(Boolean)),
+  /** A PEM file of extra certificate authorities webhook receivers may present (a test receiver's own). */
+  WEBHOOK_CA_FILE: z.string().optional().transform((v) => (v ? v : undefined)),
   /** Sign-ups accepted per minute from one address. */
   SIGNUP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
@@ -85,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (production && parsed.DEV_MAIL) {
     throw new ConfigError("DEV_MAIL=1 is refused with NODE_ENV=production: configure SMTP_URL to deliver mail instead.");
+  }
+  // WHK-2: a production server never sends a firm's webhooks into its own network.
+  if (production && parsed.WEBHOOK_ALLOW_HOSTS.length) {
+    throw new ConfigError("WEBHOOK_ALLOW_HOSTS is refused with NODE_ENV=production: webhooks go only to public addresses there.");
   }
   return { ...parsed, production };
 }

@@ -5,6 +5,7 @@ import { migrate } from "./db/migrate.js";
 import { systemClock, TestClock, type Clock } from "./domain/clock.js";
 import { LiveNotifications } from "./jobs/live-notifications.js";
 import { OutboxWorker } from "./jobs/outbox-worker.js";
+import { WebhookWorker } from "./jobs/webhook-worker.js";
 import { Scheduler } from "./jobs/scheduler.js";
 import { registerJobHandlers } from "./jobs/handlers.js";
 import { BackgroundTasks } from "./jobs/background.js";
@@ -42,10 +43,11 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   registerJobHandlers(scheduler);
   const transport = opts.transport ?? (config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : null);
   const outbox = transport ? new OutboxWorker(database, clock, transport, log) : null;
+  const webhooks = new WebhookWorker(database, clock, { policy: { allowHosts: config.WEBHOOK_ALLOW_HOSTS }, caFile: config.WEBHOOK_CA_FILE }, log);
   const live = new LiveNotifications(database);
   await live.start();
   const background = new BackgroundTasks(log);
-  const deps: Deps = { database, clock, config, scheduler, live, outbox, testClock, background };
+  const deps: Deps = { database, clock, config, scheduler, live, outbox, webhooks, testClock, background };
   const app = await buildApp(deps, { logger: opts.logger, logStream: opts.logStream });
   // The workers log through the app's logger once it exists.
   Object.assign(log, { info: app.log.info.bind(app.log), warn: app.log.warn.bind(app.log), error: app.log.error.bind(app.log) });
@@ -53,6 +55,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     // With the test clock, due work runs when the clock is moved, not on a timer.
     if (!testClock) scheduler.start(config.WORKER_INTERVAL_MS);
     outbox?.start(config.WORKER_INTERVAL_MS);
+    webhooks.start(config.WORKER_INTERVAL_MS);
   }
   return {
     app,
@@ -62,6 +65,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       await background.idle();
       await scheduler.stop();
       await outbox?.stop();
+      await webhooks.stop();
       transport?.close();
       await live.stop();
       if (ownsDatabase) await database.close();

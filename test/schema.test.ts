@@ -268,6 +268,9 @@ describe.each(BACKENDS)("OPS-2 the database keeps its own integrity [$name]", (b
       const upTo7 = migrationsUpTo(7);
       try {
         await migrateFolder(database, upTo7.folder);
+        // Today's domain code looks up the firm's webhook endpoints (WHK-2) in every change: a
+        // stand-in of that table lets it run on the old schema; gone before the migrations.
+        await database.db.execute(sql`create table webhook_endpoints (firm_id text, id text, events text[])`);
         const firm = await signUpFirm(database, passwordHash, "legacy");
         // Before 0008, revoking an invitation made into a group (INV-1, INV-5) deleted the
         // invitee's row but kept their membership.
@@ -280,6 +283,7 @@ describe.each(BACKENDS)("OPS-2 the database keeps its own integrity [$name]", (b
         await database.db.transaction((tx) => revokeInvitation({ tx, clock: c, actor: firm.actor }, invited.invitationId));
         const orphans = sql`select count(*)::int as n from group_members m where not exists (select 1 from users u where u.firm_id = m.firm_id and u.id = m.user_id)`;
         expect((await rows<{ n: number }>(database.db, orphans))[0]!.n).toBe(1);
+        await database.db.execute(sql`drop table webhook_endpoints`);
         const before = await contents(database.db);
 
         await migrate(database);

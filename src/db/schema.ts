@@ -881,3 +881,88 @@ export const imports = pgTable(
     index("imports_firm_created_idx").on(t.firmId, t.createdAt, t.id),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Webhooks (WHK).
+
+/**
+ * WHK-1: an HTTPS endpoint a firm's administrators registered, with the event types it wants.
+ * The secret signs every delivery, so the server must keep it readable (a hash could not sign);
+ * it is shown once at creation and never returned again. `consecutive_failures` counts failed
+ * attempts since the last success: at the limit the endpoint is paused (WHK-2).
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    events: text("events").array().notNull(),
+    status: text("status", { enum: ["active", "paused"] }).notNull(),
+    secret: text("secret").notNull(),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    pausedAt: ts("paused_at"),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "webhook_endpoints_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
+  ],
+);
+
+/** WHK-2: one event, written in the transaction of the change it tells of; `payload` is the body sent. */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    type: text("type").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "webhook_events_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
+  ],
+);
+
+/** One attempt to deliver, as listed to administrators. */
+export interface WebhookAttempt {
+  at: string;
+  duration_ms: number;
+  response_status: number | null;
+  error: string | null;
+}
+
+/**
+ * WHK-2: one event for one endpoint. `seq` orders an endpoint's deliveries: the worker never
+ * attempts one while an earlier one of the same endpoint is pending. Deleted with its endpoint
+ * (by deleteWebhook, in its transaction).
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    endpointId: text("endpoint_id").notNull(),
+    eventId: text("event_id").notNull(),
+    status: text("status", { enum: ["pending", "sending", "delivered", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    responseStatus: integer("response_status"),
+    attemptLog: jsonb("attempt_log").$type<WebhookAttempt[]>().notNull().default([]),
+    nextAttemptAt: ts("next_attempt_at").notNull(),
+    lockedUntil: ts("locked_until"),
+    createdAt: ts("created_at").notNull(),
+    deliveredAt: ts("delivered_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "webhook_deliveries_endpoint_fk", columns: [t.firmId, t.endpointId], foreignColumns: [webhookEndpoints.firmId, webhookEndpoints.id] }),
+    foreignKey({ name: "webhook_deliveries_event_fk", columns: [t.firmId, t.eventId], foreignColumns: [webhookEvents.firmId, webhookEvents.id] }),
+    index("webhook_deliveries_endpoint_seq_idx").on(t.firmId, t.endpointId, t.seq),
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+  ],
+);

@@ -10,13 +10,14 @@ import type { Database } from "../db/client.js";
 import { outbox } from "../db/schema.js";
 import type { MailTransport } from "../mail/transport.js";
 import type { Clock } from "../domain/clock.js";
+import { retryBackoffMs } from "../domain/scheduling/retry-backoff.js";
 import { DrainLoop } from "./drain-loop.js";
 
 const LEASE_MS = 120_000;
 export const MAX_ATTEMPTS = 10;
 
 /** 30 s, 1 min, 2 min ... at most an hour. */
-export const backoffMs = (attempts: number) => Math.min(3_600_000, 30_000 * 2 ** (attempts - 1));
+export const backoffMs = retryBackoffMs;
 
 export class OutboxWorker {
   readonly #loop = new DrainLoop(

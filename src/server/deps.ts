@@ -7,6 +7,7 @@ import type { Clock } from "../domain/clock.js";
 import type { Scheduler } from "../jobs/scheduler.js";
 import type { LiveNotifications } from "../jobs/live-notifications.js";
 import type { OutboxWorker } from "../jobs/outbox-worker.js";
+import type { WebhookWorker } from "../jobs/webhook-worker.js";
 import type { TestClock } from "../domain/clock.js";
 import type { BackgroundTasks } from "../jobs/background.js";
 
@@ -18,6 +19,8 @@ export interface Deps {
   live: LiveNotifications;
   /** Sends mail when SMTP is configured; null keeps mail in the local outbox. */
   outbox: OutboxWorker | null;
+  /** Delivers webhooks after commit (WHK-2). */
+  webhooks: WebhookWorker;
   /** Present only when started with CHAMBERS_TEST_CLOCK=1 (OPS-5). */
   testClock: TestClock | null;
   /** Work started by a request and finished after its answer. */

@@ -25,6 +25,7 @@ import { SignInPage } from "./pages/SignInPage";
 import { SignUpPage } from "./pages/SignUpPage";
 import { TasksPage } from "./pages/TasksPage";
 import { UsersPage } from "./pages/UsersPage";
+import { WebhooksPage } from "./pages/WebhooksPage";
 
 /** Where a visitor sent to sign in may be taken back to. */
 const IN_APP = ["/settings", "/matters", "/tasks", "/calendar", "/home", "/feed"];
@@ -106,6 +107,7 @@ export function App() {
         <Route path="/settings/account" element={<AccountPage />} />
         <Route path="/settings/sessions" element={<SessionsPage />} />
         <Route path="/settings/billing" element={<RequireAbility ability="view_billing"><BillingPage /></RequireAbility>} />
+        <Route path="/settings/webhooks" element={<RequireAbility ability="manage_firm"><WebhooksPage /></RequireAbility>} />
         <Route path="/settings" element={<Landing />} />
         <Route path="/" element={<Landing />} />
         {/* Inside the shell: a signed-in person keeps their navigation; a visitor is asked to sign in first. */}

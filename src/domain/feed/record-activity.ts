@@ -5,6 +5,7 @@ import { entryHash, GENESIS } from "./hash-chain.js";
 import type { Tx } from "../../db/client.js";
 import type { Clock } from "../clock.js";
 import { newId } from "../secrets.js";
+import { emitWebhookEvent } from "../webhooks/emit-event.js";
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
@@ -79,5 +80,7 @@ export async function recordActivity(tx: Tx, clock: Clock, input: ActivityInput)
     .update(feedHeads)
     .set({ lastHash: hash, entries: sql`${feedHeads.entries} + 1` })
     .where(eq(feedHeads.firmId, input.firmId));
+  // WHK-2: the change's webhook events, under the same feed lock so they keep commit order.
+  await emitWebhookEvent(tx, clock, { firmId: input.firmId, activityId: entry.id, kind: entry.kind, actor: input.actor, subject: input.subject, changes: entry.changes, createdAt: entry.createdAt });
   return entry.id;
 }

@@ -21,6 +21,7 @@ export const TAGS = [
   { name: "notifications", description: "In-app notifications, and their live stream." },
   { name: "practice", description: "Practice data: contacts, matters, tasks, calendar events and message threads, and who may see them." },
   { name: "reassignments", description: "Moving a user's work (matters, tasks, events) to active colleagues, its preview and its report." },
+  { name: "webhooks", description: "Signed HTTPS notifications of the firm's changes to other systems: endpoints, their deliveries and every attempt." },
   { name: "imports", description: "Bulk import of users from a CSV file: the template, the upload, its progress and its error report." },
 ];
 

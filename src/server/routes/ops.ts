@@ -98,6 +98,7 @@ export async function opsRoutes(app: App, deps: Deps) {
         } else testClock.advance(advance_seconds! * 1000);
         const ran = await deps.scheduler.runDue();
         await deps.outbox?.deliverDue();
+        await deps.webhooks.deliverDue();
         return { now: testClock.now().toISOString(), ran };
       },
     );

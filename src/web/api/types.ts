@@ -61,3 +61,7 @@ export type Reassignment = Ok<"/reassignments", "post">;
 export type Notification = Ok<"/notifications", "get">["data"][number];
 export type Activity = Ok<"/activities", "get">["data"][number];
 export type ActivityFilters = Pick<NonNullable<ApiPaths["/activities"]["get"]["parameters"]["query"]>, "user_id" | "kind" | "deletions_only">;
+export type Webhook = Ok<"/webhooks", "get">["data"][number];
+export type WebhookBody = ApiPaths["/webhooks"]["post"]["requestBody"]["content"]["application/json"];
+export type WebhookPatch = ApiPaths["/webhooks/{id}"]["patch"]["requestBody"]["content"]["application/json"];
+export type WebhookDelivery = Ok<"/webhooks/{id}/deliveries", "get">["data"][number];

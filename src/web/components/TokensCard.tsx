@@ -1,11 +1,9 @@
 import { LIMITS } from "../../shared/limits";
 import { useState } from "react";
-import {
-  ActionIcon, Alert, Button, Code, CopyButton, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip,
-} from "@mantine/core";
+import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { modals } from "@mantine/modals";
-import { IconCheck, IconCopy, IconKey } from "@tabler/icons-react";
+import { IconKey } from "@tabler/icons-react";
 import { applyProblemToForm } from "../api/forms";
 import { useCreateToken, useRevokeToken } from "../api/mutations";
 import { isProblem } from "../api/problem";
@@ -13,39 +11,7 @@ import { useTokens } from "../api/queries";
 import type { ApiToken } from "../api/types";
 import { formatDate } from "../format";
 import { EmptyState } from "./EmptyState";
-
-function NewTokenNotice({ token, onDone }: { token: { name: string; token: string }; onDone: () => void }) {
-  return (
-    <Alert color="navy" variant="light" title={`Token “${token.name}” created`} icon={<IconKey size={18} />}>
-      <Text size="sm" mb="xs">
-        Copy it now and keep it somewhere safe: it will not be shown again.
-      </Text>
-      <Group gap="xs" wrap="nowrap" align="center">
-        <Code
-          block
-          bg="white"
-          fz="sm"
-          style={{ flex: 1, wordBreak: "break-all", whiteSpace: "pre-wrap", border: "1px solid var(--mantine-color-gray-3)" }}
-          data-testid="new-token"
-        >
-          {token.token}
-        </Code>
-        <CopyButton value={token.token}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? "Copied" : "Copy token"}>
-              <ActionIcon variant="default" color={copied ? "teal" : "gray"} onClick={copy} aria-label="Copy token" size="lg">
-                {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      </Group>
-      <Button size="xs" variant="default" mt="sm" onClick={onDone}>
-        I have saved it
-      </Button>
-    </Alert>
-  );
-}
+import { OnceSecretNotice } from "./OnceSecretNotice";
 
 function TokenRow({ token }: { token: ApiToken }) {
   const revoke = useRevokeToken();
@@ -114,7 +80,9 @@ export function TokensCard() {
             Tokens let scripts and integrations act as you through the API. Treat each one like a password.
           </Text>
         </Stack>
-        {fresh && <NewTokenNotice token={fresh} onDone={() => setFresh(null)} />}
+        {fresh && (
+          <OnceSecretNotice title={`Token “${fresh.name}” created`} secret={fresh.token} what="token" testId="new-token" onDone={() => setFresh(null)} />
+        )}
         {alert && (
           <Alert color="red" variant="light">
             {alert}
