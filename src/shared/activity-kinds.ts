@@ -51,6 +51,10 @@ export const ACTIVITY_KINDS = {
   "calendar.views_changed": "Calendar views changed",
   "message_thread.created": "Message thread started",
   "message.posted": "Message posted",
+  "webhook.created": "Webhook added",
+  "webhook.updated": "Webhook changed",
+  "webhook.deleted": "Webhook removed",
+  "webhook.delivery_retried": "Webhook delivery sent again",
 } as const;
 
 /** How the console names a kind; one it does not know reads as recorded. */
