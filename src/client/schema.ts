@@ -16518,6 +16518,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Where identity providers reach SCIM: `<PUBLIC_URL>/scim/v2`. */
+                        base_url: string;
                         /** @description The role provisioned people get; the Attorney role until an administrator chooses another. */
                         default_role_id: string;
                         default_role_name: string;
@@ -16640,6 +16642,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Where identity providers reach SCIM: `<PUBLIC_URL>/scim/v2`. */
+                        base_url: string;
                         /** @description The role provisioned people get; the Attorney role until an administrator chooses another. */
                         default_role_id: string;
                         default_role_name: string;

@@ -401,5 +401,6 @@ export const scimTokenCreatedOut = scimTokenOut.extend({ token: z.string().meta(
 export const scimSettingsOut = z.object({
   default_role_id: z.string().meta({ description: "The role provisioned people get; the Attorney role until an administrator chooses another." }),
   default_role_name: z.string(),
+  base_url: z.string().meta({ description: "Where identity providers reach SCIM: `<PUBLIC_URL>/scim/v2`." }),
 });
 export const scimSettingsBody = withExample(z.strictObject({ default_role_id: z.string().min(1, "Required.").max(100) }), { default_role_id: "3f0c6b2e-8a51-4c1e-9d0a-6f3e2b7c9d41" });

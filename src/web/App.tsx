@@ -6,6 +6,7 @@ import { LoadError } from "./components/LoadError";
 import { AcceptInvitationPage } from "./pages/AcceptInvitationPage";
 import { AccountPage } from "./pages/AccountPage";
 import { BillingPage } from "./pages/BillingPage";
+import { ProvisioningPage } from "./pages/ProvisioningPage";
 import { CalendarPage } from "./pages/CalendarPage";
 import { ConfirmEmailPage } from "./pages/ConfirmEmailPage";
 import { EditUserPage } from "./pages/EditUserPage";
@@ -83,6 +84,7 @@ export function App() {
         <Route path="/settings/account" element={<AccountPage />} />
         <Route path="/settings/sessions" element={<SessionsPage />} />
         <Route path="/settings/billing" element={<BillingPage />} />
+        <Route path="/settings/provisioning" element={<ProvisioningPage />} />
         <Route path="/settings" element={<Navigate to={HOME} replace />} />
       </Route>
       <Route path="*" element={<Navigate to={HOME} replace />} />

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { roles, scimSettings } from "../../db/schema.js";
 import type { ReadContext } from "../context.js";
+import { SCIM_BASE } from "./scim-protocol.js";
 
 /** The role new provisioned people get: the chosen one, else the firm's built-in Attorney role. */
 export async function defaultScimRole(db: Executor, firmId: string): Promise<{ id: string; name: string; systemKey: string | null }> {
@@ -16,7 +17,8 @@ export async function defaultScimRole(db: Executor, firmId: string): Promise<{ i
   return attorney!;
 }
 
-export async function getScimSettings({ db, actor }: ReadContext) {
+/** The settings, with the base URL identity providers are given (`origin` is the public URL). */
+export async function getScimSettings({ db, actor }: ReadContext, origin: string) {
   const role = await defaultScimRole(db, actor.firmId);
-  return { default_role_id: role.id, default_role_name: role.name };
+  return { default_role_id: role.id, default_role_name: role.name, base_url: `${origin}${SCIM_BASE}` };
 }

@@ -5,7 +5,7 @@ import { recordActivity } from "../feed/record-activity.js";
 import { assertFirmRoles } from "../invitations/invite-user.js";
 import { defaultScimRole, getScimSettings } from "./get-scim-settings.js";
 
-export async function updateScimSettings(ctx: ActorContext, input: { default_role_id: string }) {
+export async function updateScimSettings(ctx: ActorContext, input: { default_role_id: string }, origin: string) {
   const { tx, clock, actor } = ctx;
   const before = await defaultScimRole(tx, actor.firmId);
   const [role] = await assertFirmRoles(tx, actor.firmId, [input.default_role_id], "default_role_id");
@@ -22,5 +22,5 @@ export async function updateScimSettings(ctx: ActorContext, input: { default_rol
     before: { default_role: before.name },
     after: { default_role: role!.name },
   });
-  return getScimSettings({ db: tx, clock, actor });
+  return getScimSettings({ db: tx, clock, actor }, origin);
 }

@@ -6,6 +6,7 @@ import { listScimTokens } from "../../domain/scim/list-scim-tokens.js";
 import { revokeScimToken } from "../../domain/scim/revoke-scim-token.js";
 import { updateScimSettings } from "../../domain/scim/update-scim-settings.js";
 import { idParam, scimSettingsBody, scimSettingsOut, scimTokenBody, scimTokenCreatedOut, scimTokenOut } from "../../shared/schemas.js";
+import { appUrl } from "../http.js";
 import { change, read } from "../use-case.js";
 import type { App, Deps } from "../deps.js";
 
@@ -36,12 +37,12 @@ export async function scimTokenRoutes(app: App, deps: Deps) {
   app.get(
     "/scim-settings",
     { config: { auth: "firm.settings" }, schema: { tags, summary: "Provisioning settings: the role provisioned people get", response: { 200: scimSettingsOut } } },
-    async (request) => read(deps, request, (ctx) => getScimSettings(ctx)),
+    async (request) => read(deps, request, (ctx) => getScimSettings(ctx, appUrl(deps, request))),
   );
 
   app.put(
     "/scim-settings",
     { config: { auth: "firm.settings" }, schema: { tags, summary: "Choose the role provisioned people get", description: "Applies to people the identity provider creates from now on; those already provisioned keep their roles.", body: scimSettingsBody, response: { 200: scimSettingsOut } } },
-    async (request) => change(deps, request, (ctx) => updateScimSettings(ctx, request.body)),
+    async (request) => change(deps, request, (ctx) => updateScimSettings(ctx, request.body, appUrl(deps, request))),
   );
 }

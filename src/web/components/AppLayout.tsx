@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
-  IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
+  IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconPlugConnected, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
   IconUsersGroup, IconBriefcase, IconChecklist, IconCalendarEvent,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
@@ -24,6 +24,7 @@ const NAV = [
   { to: "/settings/groups", label: "Groups", icon: IconUsersGroup, ability: "manage_groups" },
   { to: "/settings/account", label: "Account", icon: IconBuilding },
   { to: "/settings/billing", label: "Billing", icon: IconReceipt, ability: "view_billing" },
+  { to: "/settings/provisioning", label: "Provisioning", icon: IconPlugConnected, ability: "manage_firm" },
   { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },
 ] as const;
 

@@ -14,7 +14,8 @@ import type { ApiToken } from "../api/types";
 import { formatDate } from "../format";
 import { EmptyState } from "./EmptyState";
 
-function NewTokenNotice({ token, onDone }: { token: { name: string; token: string }; onDone: () => void }) {
+/** A token just created, shown once with a copy button. */
+export function NewTokenNotice({ token, onDone }: { token: { name: string; token: string }; onDone: () => void }) {
   return (
     <Alert color="navy" variant="light" title={`Token “${token.name}” created`} icon={<IconKey size={18} />}>
       <Text size="sm" mb="xs">
