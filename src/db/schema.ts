@@ -930,6 +930,7 @@ export const scimUsers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.firmId, t.userId] }),
+    // Revoking an invitation (INV-5) deletes the invitee's row; what SCIM kept of them goes too.
     foreignKey({ name: "scim_users_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }).onDelete("cascade"),
     index("scim_users_external_idx").on(t.firmId, t.externalId),
   ],
