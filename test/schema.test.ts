@@ -38,6 +38,7 @@ const REFERENCE_TABLES = ["firms", "rate_limits"];
 const GLOBAL_INDEXES: Record<string, string> = {
   users_login_email_unique: "USR-2: a login email is unique among invited and active users of all firms",
   sessions_token_hash_unique: "SEC-4: a bearer token is resolved before its firm is known",
+  scim_tokens_token_hash_unique: "SCIM-1: a SCIM bearer token is resolved before its firm is known",
 };
 
 /** Columns naming another row that deliberately have no foreign key (src/db/schema.ts says why). */
@@ -45,6 +46,8 @@ const UNKEYED_REFERENCES: Record<string, string> = {
   "activities.actor_id": "the feed must never wait on a lock of the actor's row (FEED-4)",
   "activities.subject_id": "a record of any type, and it may be gone (FEED-1)",
   "invitations.user_id": "revoking (INV-5) deletes the invitee; the invitation keeps the record",
+  "scim_users.external_id": "the identity provider's own id for the person, not a row of ours (SCIM-1)",
+  "scim_groups.external_id": "the identity provider's own id for the group, not a row of ours (SCIM-1)",
 };
 
 const APP_URL = "http://chambers.test";
@@ -392,8 +395,8 @@ describe.each(BACKENDS)("OPS-2 the database keeps its own integrity [$name]", (b
         .filter((c) => !(c in UNKEYED_REFERENCES));
       expect(unkeyed).toEqual([]);
       for (const c of Object.keys(UNKEYED_REFERENCES)) expect(columns.map((x) => `${x.table}.${x.column}`)).toContain(c);
-      // Only the memberships of a deleted (revoked, never active) invitee go with them.
-      expect(keys.filter((k) => k.on_delete !== "a").map((k) => `${k.name}:${k.on_delete}`)).toEqual(["group_members_user_fk:c", "user_roles_user_fk:c"]);
+      // Only the memberships (and SCIM attributes) of a deleted (revoked, never active) invitee go with them.
+      expect(keys.filter((k) => k.on_delete !== "a").map((k) => `${k.name}:${k.on_delete}`)).toEqual(["group_members_user_fk:c", "scim_users_user_fk:c", "user_roles_user_fk:c"]);
       // The primary subscriber is checked at commit: sign-up writes the firm before its first user.
       expect(keys.filter((k) => k.deferrable).map((k) => [k.name, k.deferred])).toEqual([["firms_primary_subscriber_fk", true]]);
     });

@@ -966,3 +966,77 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// SCIM provisioning (SCIM-1..3).
+
+/**
+ * SCIM-1: the firm's bearer tokens for identity providers. Only the SHA-256 of the secret is
+ * kept (SEC-4); a revoked token stays listed in the feed's history but opens nothing.
+ */
+export const scimTokens = pgTable(
+  "scim_tokens",
+  {
+    firmId: text("firm_id").notNull(),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdById: text("created_by_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+    /** Written at most once a minute, so a sync of thousands of users costs few writes. */
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.id] }),
+    foreignKey({ name: "scim_tokens_created_by_fk", columns: [t.firmId, t.createdById], foreignColumns: [users.firmId, users.id] }),
+    // Global on purpose: a bearer token names no firm. A reference table when distributed.
+    uniqueIndex("scim_tokens_token_hash_unique").on(t.tokenHash),
+  ],
+);
+
+/** The firm's provisioning settings: the role given to provisioned people (Attorney when unset). */
+export const scimSettings = pgTable(
+  "scim_settings",
+  {
+    firmId: text("firm_id").notNull(),
+    defaultRoleId: text("default_role_id").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId] }),
+    foreignKey({ name: "scim_settings_role_fk", columns: [t.firmId, t.defaultRoleId], foreignColumns: [roles.firmId, roles.id] }),
+  ],
+);
+
+/** What an identity provider says of a user that Chambers keeps only for it: externalId, title, employee number. */
+export const scimUsers = pgTable(
+  "scim_users",
+  {
+    firmId: text("firm_id").notNull(),
+    userId: text("user_id").notNull(),
+    externalId: text("external_id"),
+    title: text("title"),
+    employeeNumber: text("employee_number"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.userId] }),
+    // Revoking an invitation (INV-5) deletes the invitee's row; what SCIM kept of them goes too.
+    foreignKey({ name: "scim_users_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }).onDelete("cascade"),
+    index("scim_users_external_idx").on(t.firmId, t.externalId),
+  ],
+);
+
+/** A group's externalId, as the identity provider knows it. */
+export const scimGroups = pgTable(
+  "scim_groups",
+  {
+    firmId: text("firm_id").notNull(),
+    groupId: text("group_id").notNull(),
+    externalId: text("external_id"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.groupId] }),
+    foreignKey({ name: "scim_groups_group_fk", columns: [t.firmId, t.groupId], foreignColumns: [groups.firmId, groups.id] }),
+  ],
+);

@@ -35,6 +35,8 @@ import { messageRoutes } from "./routes/messages.js";
 import { reassignmentRoutes } from "./routes/reassignments.js";
 import { importRoutes } from "./routes/imports.js";
 import { webhookRoutes } from "./routes/webhooks.js";
+import { scimTokenRoutes } from "./routes/scim-tokens.js";
+import { scimRoutes } from "./routes/scim.js";
 import type { App, Deps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -141,7 +143,10 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await reassignmentRoutes(zapi, deps);
     await importRoutes(zapi, deps);
     await webhookRoutes(zapi, deps);
+    await scimTokenRoutes(zapi, deps);
   }, { prefix: "/api/v1" });
+  // SCIM 2.0 for identity providers: its own authentication and error format (plugins/scim.ts).
+  await app.register(async (scim) => scimRoutes(scim.withTypeProvider<ZodTypeProvider>() as App, deps), { prefix: "/scim/v2" });
   await opsRoutes(app as App, deps);
 
   const root = webRoot();

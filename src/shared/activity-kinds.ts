@@ -55,6 +55,11 @@ export const ACTIVITY_KINDS = {
   "webhook.updated": "Webhook changed",
   "webhook.deleted": "Webhook removed",
   "webhook.delivery_retried": "Webhook delivery sent again",
+  "user.provisioning_updated": "User's provisioning details changed",
+  "group.provisioning_updated": "Group's provisioning details changed",
+  "scim_token.created": "SCIM token created",
+  "scim_token.revoked": "SCIM token revoked",
+  "scim_settings.updated": "Provisioning settings changed",
 } as const;
 
 /** How the console names a kind; one it does not know reads as recorded. */

@@ -393,3 +393,14 @@ export const passwordResetConfirmBody = withExample(z.strictObject({
   token: z.string().min(1, "Required.").max(300),
   new_password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
 }), { token: "r3S6tU9vW2xY5zA8bC1dE4fG7hJ0kL3m", new_password: "a brand new passphrase" });
+
+/** SCIM-1: the firm's SCIM tokens (the secret only in the creation's answer) and provisioning settings. */
+export const scimTokenBody = withExample(z.strictObject({ name: name(LIMITS.tokenNameMax) }), { name: "Okta" });
+export const scimTokenOut = z.object({ id: z.string(), name: z.string(), created_at: isoTime, last_used_at: isoTime.nullable() });
+export const scimTokenCreatedOut = scimTokenOut.extend({ token: z.string().meta({ description: "The secret, shown only now." }) });
+export const scimSettingsOut = z.object({
+  default_role_id: z.string().meta({ description: "The role provisioned people get; the Attorney role until an administrator chooses another." }),
+  default_role_name: z.string(),
+  base_url: z.string().meta({ description: "Where identity providers reach SCIM: `<PUBLIC_URL>/scim/v2`." }),
+});
+export const scimSettingsBody = withExample(z.strictObject({ default_role_id: z.string().min(1, "Required.").max(100) }), { default_role_id: "3f0c6b2e-8a51-4c1e-9d0a-6f3e2b7c9d41" });

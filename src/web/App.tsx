@@ -8,6 +8,7 @@ import { LoadError } from "./components/LoadError";
 import { AcceptInvitationPage } from "./pages/AcceptInvitationPage";
 import { AccountPage } from "./pages/AccountPage";
 import { BillingPage } from "./pages/BillingPage";
+import { ProvisioningPage } from "./pages/ProvisioningPage";
 import { CalendarPage } from "./pages/CalendarPage";
 import { ConfirmEmailPage } from "./pages/ConfirmEmailPage";
 import { EditUserPage } from "./pages/EditUserPage";
@@ -108,6 +109,7 @@ export function App() {
         <Route path="/settings/sessions" element={<SessionsPage />} />
         <Route path="/settings/billing" element={<RequireAbility ability="view_billing"><BillingPage /></RequireAbility>} />
         <Route path="/settings/webhooks" element={<RequireAbility ability="manage_firm"><WebhooksPage /></RequireAbility>} />
+        <Route path="/settings/provisioning" element={<RequireAbility ability="manage_firm"><ProvisioningPage /></RequireAbility>} />
         <Route path="/settings" element={<Landing />} />
         <Route path="/" element={<Landing />} />
         {/* Inside the shell: a signed-in person keeps their navigation; a visitor is asked to sign in first. */}

@@ -23,6 +23,7 @@ export const TAGS = [
   { name: "reassignments", description: "Moving a user's work (matters, tasks, events) to active colleagues, its preview and its report." },
   { name: "webhooks", description: "Signed HTTPS notifications of the firm's changes to other systems: endpoints, their deliveries and every attempt." },
   { name: "imports", description: "Bulk import of users from a CSV file: the template, the upload, its progress and its error report." },
+  { name: "provisioning", description: "SCIM tokens and settings for identity providers (Okta, Entra ID), which then manage users and groups at `/scim/v2` (RFC 7644)." },
 ];
 
 const DESCRIPTION = `Firm administration: accounts, users, licenses, roles, groups and the feed.

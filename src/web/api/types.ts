@@ -65,3 +65,5 @@ export type Webhook = Ok<"/webhooks", "get">["data"][number];
 export type WebhookBody = ApiPaths["/webhooks"]["post"]["requestBody"]["content"]["application/json"];
 export type WebhookPatch = ApiPaths["/webhooks/{id}"]["patch"]["requestBody"]["content"]["application/json"];
 export type WebhookDelivery = Ok<"/webhooks/{id}/deliveries", "get">["data"][number];
+export type ScimToken = Ok<"/scim-tokens", "get">["data"][number];
+export type ScimSettings = Ok<"/scim-settings", "get">;

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
-  IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
+  IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconPlugConnected, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
   IconUsersGroup, IconBriefcase, IconChecklist, IconCalendarEvent, IconHome, IconActivity, IconWebhook,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
@@ -27,6 +27,7 @@ const NAV = [
   { to: "/settings/groups", label: "Groups", icon: IconUsersGroup, ability: "manage_groups" },
   { to: "/settings/account", label: "Account", icon: IconBuilding },
   { to: "/settings/billing", label: "Billing", icon: IconReceipt, ability: "view_billing" },
+  { to: "/settings/provisioning", label: "Provisioning", icon: IconPlugConnected, ability: "manage_firm" },
   { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },
   { to: "/settings/webhooks", label: "Webhooks", icon: IconWebhook, ability: "manage_firm" },
 ] as const;
