@@ -34,6 +34,9 @@ export const userPolicy = {
   /** SES-2: as signing out everywhere; the primary subscriber's sessions are theirs alone to see here. */
   view_sessions: (actor: Actor, target: UserTarget) =>
     manages(actor) && (!target.isPrimarySubscriber || isSelf(actor, target)),
+  /** SES-3: as signing out everywhere: the primary subscriber's second factor is theirs alone. */
+  reset_two_factor: (actor: Actor, target: UserTarget) =>
+    manages(actor) && target.status !== "invited" && (!target.isPrimarySubscriber || isSelf(actor, target)),
   resend_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   revoke_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   cancel_scheduled_deactivation: (actor: Actor, target: UserTarget) =>

@@ -14,6 +14,7 @@ import { GroupsPage } from "./pages/GroupsPage";
 import { MattersPage } from "./pages/MattersPage";
 import { ReassignWorkPage } from "./pages/ReassignWorkPage";
 import { RolesPage } from "./pages/RolesPage";
+import { SecurityPage } from "./pages/SecurityPage";
 import { ResetPasswordPage } from "./pages/ResetPasswordPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { SignInPage } from "./pages/SignInPage";
@@ -22,6 +23,8 @@ import { TasksPage } from "./pages/TasksPage";
 import { UsersPage } from "./pages/UsersPage";
 
 const HOME = "/settings/users";
+/** Where someone whose firm requires two-factor, and who has none yet, is kept until they enrol (SES-3). */
+const ENROL = "/settings/security";
 /** Where a visitor sent to sign in may be taken back to. */
 const IN_APP = ["/settings", "/matters", "/tasks", "/calendar"];
 
@@ -40,6 +43,7 @@ function RequireAuth() {
   if (me.isPending) return <FullPageLoader />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  if (me.data.two_factor_enrollment_required && location.pathname !== ENROL) return <Navigate to={ENROL} replace />;
   return (
     <AppLayout>
       <Outlet />
@@ -82,6 +86,7 @@ export function App() {
         <Route path="/settings/groups" element={<GroupsPage />} />
         <Route path="/settings/account" element={<AccountPage />} />
         <Route path="/settings/sessions" element={<SessionsPage />} />
+        <Route path={ENROL} element={<SecurityPage />} />
         <Route path="/settings/billing" element={<BillingPage />} />
         <Route path="/settings" element={<Navigate to={HOME} replace />} />
       </Route>

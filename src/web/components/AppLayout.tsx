@@ -3,7 +3,7 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, D
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
-  IconUsersGroup, IconBriefcase, IconChecklist, IconCalendarEvent,
+  IconUsersGroup, IconBriefcase, IconLock, IconChecklist, IconCalendarEvent,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
 import { useCurrentUser } from "../api/queries";
@@ -25,6 +25,7 @@ const NAV = [
   { to: "/settings/account", label: "Account", icon: IconBuilding },
   { to: "/settings/billing", label: "Billing", icon: IconReceipt, ability: "view_billing" },
   { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },
+  { to: "/settings/security", label: "Security", icon: IconLock },
 ] as const;
 
 function UserMenu() {
