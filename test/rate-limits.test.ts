@@ -1,6 +1,6 @@
 /** SEC-8: rate limits that no header dodges, kept in the database so every instance shares them. */
 import { describe, expect, it } from "vitest";
-import { BACKENDS, describeDb, Harness, scratchDatabase } from "./helpers/harness.js";
+import { BACKENDS, describeDb, Harness, withTwoInstances } from "./helpers/harness.js";
 import { buildFirm, invite, PASSWORD, uniqueEmail } from "./helpers/factories.js";
 import { invitationToken } from "./helpers/mail.js";
 
@@ -129,12 +129,7 @@ const postgres = BACKENDS.find((b) => b.name === "postgres");
 
 describe("rate limits across instances", () => {
   it.skipIf(!postgres)("SEC-8 two instances on one PostgreSQL spend one budget", async () => {
-    const shared = await scratchDatabase(postgres!.url!);
-    const a = new Harness({ name: "postgres" }, { env: { DATABASE_URL: shared.url } });
-    const b = new Harness({ name: "postgres" }, { env: { DATABASE_URL: shared.url } });
-    try {
-      await a.start();
-      await b.start();
+    await withTwoInstances(postgres!.url!, async (a, b) => {
       const firm = await buildFirm(a);
       const statuses = [];
       // Alternating instances, concurrently in pairs: one budget of 10 for this address and account.
@@ -145,9 +140,6 @@ describe("rate limits across instances", () => {
       expect(statuses.filter((s) => s === 401)).toHaveLength(10);
       expect(statuses.filter((s) => s === 429)).toHaveLength(2);
       for (const h of [a, b]) expect((await attempt(h, firm.owner.email, { password: PASSWORD, remoteAddress: "10.80.0.1" })).statusCode).toBe(429);
-    } finally {
-      await Promise.all([a.stop(), b.stop()]);
-      await shared.drop();
-    }
+    });
   }, 120_000);
 });

@@ -247,7 +247,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename the firm, or require two-factor sign-in of everyone (SES-3)
+         * @description With `two_factor_required`, people signing in with a password who have no second factor must enrol one before anything else; 409 when the administrator asking has none themselves. Recorded in the feed.
+         *
+         *     Needs the `firm.settings` permission.
+         */
+        patch: operations["updateFirm"];
         trace?: never;
     };
     "/firm/ownership-transfer": {
@@ -785,7 +791,7 @@ export interface paths {
         };
         /**
          * The signed-in user
-         * @description The user, with their permissions, their abilities (their own record's and the firm-wide ones, CON-2), the firm, and the `csrf_token` that cookie sessions send as X-CSRF-Token.
+         * @description The user, with their permissions, their abilities (their own record's and the firm-wide ones, CON-2), the firm, and the `csrf_token` that cookie sessions send as X-CSRF-Token. `two_factor_enrollment_required` true: the firm requires two-factor and this user has none, and until they enrol only /me, the two-factor endpoints and signing out answer (others 403 `two_factor_enrollment_required`).
          *
          *     Any signed-in, active user of the firm.
          */
@@ -935,6 +941,68 @@ export interface paths {
          *     Any signed-in, active user of the firm.
          */
         delete: operations["revokeMyToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether I sign in with a second factor, whether my firm requires it, and how many recovery codes I have left
+         * @description Whether I sign in with a second factor, whether my firm requires it, and how many recovery codes I have left
+         *
+         *     Any signed-in, active user of the firm.
+         */
+        get: operations["getMyTwoFactor"];
+        put?: never;
+        /**
+         * Begin enrolling an authenticator app (with my password)
+         * @description Answers the new secret, its `otpauth://` URL and a QR code (SVG) of it, this once. Nothing changes at sign-in until a first code confirms it; beginning again replaces an unconfirmed secret. 409 when two-factor is already on.
+         *
+         *     Any signed-in, active user of the firm.
+         *
+         *     Rate limited (SEC-8): 10 per 15 minutes per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         */
+        post: operations["beginMyTwoFactor"];
+        /**
+         * Turn off my second factor (with my password and a code)
+         * @description 409 while the firm requires two-factor, or when it is not on. A wrong password or code is 400 naming the field.
+         *
+         *     Any signed-in, active user of the firm.
+         *
+         *     Rate limited (SEC-8): 10 per 15 minutes per account (two-factor codes tried); 10 per 15 minutes per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         */
+        delete: operations["disableMyTwoFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/two-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm enrolment with a first code; two-factor is then on
+         * @description Answers ten single-use recovery codes, this once (only their hashes are kept). A wrong code is 400 naming `code`; 409 when no enrolment was begun.
+         *
+         *     Any signed-in, active user of the firm.
+         *
+         *     Rate limited (SEC-8): 10 per 15 minutes per account (two-factor codes tried). Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         */
+        post: operations["confirmMyTwoFactor"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1464,12 +1532,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign in with email and password
-         * @description Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`.
+         * Sign in with email and password (and a code, with two-factor)
+         * @description Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once.
          *
          *     No sign-in needed.
          *
-         *     Rate limited (SEC-8): 10 per minute per client address and account; 20 per 15 minutes per account (the body's email); 60 per minute per client address. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         *     Rate limited (SEC-8): 10 per minute per client address and account; 20 per 15 minutes per account (the body's email); 60 per minute per client address; 10 per 15 minutes per account (two-factor codes tried). Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
          */
         post: operations["signIn"];
         delete?: never;
@@ -1828,6 +1896,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{id}/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Reset a user's second factor (a lost phone); they are told by email
+         * @description Their authenticator and recovery codes stop working; they enrol again after signing in. The primary subscriber's is theirs alone to reset. 409 when the user has none.
+         *
+         *     Needs the `users.manage` permission.
+         */
+        delete: operations["resetUserTwoFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/bulk": {
         parameters: {
             query?: never;
@@ -1989,7 +2079,7 @@ export interface components {
              * @description The stable code a client branches on.
              * @enum {string}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "sso_required" | "not_found" | "method_not_allowed" | "email_in_use" | "license_purchase_required" | "no_available_license" | "reassignment_required" | "user_not_active" | "role_immutable" | "role_in_use" | "conflict" | "invitation_expired" | "link_expired" | "invitation_invalid" | "reset_expired" | "reset_invalid" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "two_factor_required" | "two_factor_invalid" | "forbidden" | "sso_required" | "two_factor_enrollment_required" | "not_found" | "method_not_allowed" | "email_in_use" | "license_purchase_required" | "no_available_license" | "reassignment_required" | "user_not_active" | "role_immutable" | "role_in_use" | "conflict" | "invitation_expired" | "link_expired" | "invitation_invalid" | "reset_expired" | "reset_invalid" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
             /** @description With `reassignment_required`: the work the user still holds. */
             counts?: {
                 /** @description Future calendar events the user owns. */
@@ -2188,6 +2278,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -2206,7 +2297,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -2331,6 +2422,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -2349,7 +2441,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -2518,6 +2610,33 @@ export interface operations {
                         code?: "unauthenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -2715,6 +2834,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -2733,7 +2853,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -2950,6 +3070,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Not Found.
              *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
              */
@@ -3162,6 +3309,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -3180,7 +3328,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -3397,6 +3545,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -3529,6 +3704,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -3547,7 +3723,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -3694,6 +3870,33 @@ export interface operations {
                         code?: "unauthenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -3863,6 +4066,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -3881,7 +4085,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -4081,6 +4285,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Not Found.
              *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
              */
@@ -4268,6 +4499,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -4286,7 +4518,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -4481,6 +4713,7 @@ export interface operations {
                         /** @enum {string} */
                         subscription_type: "attorney" | "non_attorney";
                         time_zone: string | null;
+                        two_factor_enabled: boolean;
                         /** Format: date-time */
                         updated_at: string;
                         zip: string | null;
@@ -4807,6 +5040,7 @@ export interface operations {
                             remove_unused_at_renewal: boolean;
                             total_licenses: number;
                         };
+                        two_factor_required: boolean;
                     };
                 };
             };
@@ -4834,6 +5068,290 @@ export interface operations {
                         code?: "unauthenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    updateFirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "two_factor_required": true
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    two_factor_required?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        id: string;
+                        name: string;
+                        primary_subscriber_id: string;
+                        sso: null;
+                        /** @enum {string} */
+                        status: "active" | "closed";
+                        subscription: {
+                            currency: string;
+                            pending_removal: number;
+                            /** Format: date-time */
+                            period_end: string;
+                            /** Format: date-time */
+                            period_start: string;
+                            /** @enum {string} */
+                            plan: "monthly" | "annual";
+                            price_cents: number;
+                            remove_unused_at_renewal: boolean;
+                            total_licenses: number;
+                        };
+                        two_factor_required: boolean;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "conflict";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
                     };
                 };
             };
@@ -4927,6 +5445,7 @@ export interface operations {
                             remove_unused_at_renewal: boolean;
                             total_licenses: number;
                         };
+                        two_factor_required: boolean;
                     };
                 };
             };
@@ -4999,6 +5518,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -5020,7 +5540,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -5279,6 +5799,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -5424,6 +5971,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -5442,7 +5990,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -5655,6 +6203,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Not Found.
              *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
              */
@@ -5826,6 +6401,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -5844,7 +6420,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -6088,6 +6664,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -6106,7 +6683,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -6269,6 +6846,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -6287,7 +6865,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -6494,6 +7072,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -6512,7 +7091,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -6662,6 +7241,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -6680,7 +7260,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -6829,6 +7409,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -6847,7 +7428,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -7073,6 +7654,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -7091,7 +7673,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -7262,6 +7844,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -7280,7 +7863,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -7432,6 +8015,7 @@ export interface operations {
                             /** @enum {string} */
                             subscription_type: "attorney" | "non_attorney";
                             time_zone: string | null;
+                            two_factor_enabled: boolean;
                             /** Format: date-time */
                             updated_at: string;
                             zip: string | null;
@@ -7502,6 +8086,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -7520,7 +8105,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -7725,6 +8310,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -7743,7 +8329,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -7897,6 +8483,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -7915,7 +8502,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -8065,6 +8652,7 @@ export interface operations {
                             /** @enum {string} */
                             subscription_type: "attorney" | "non_attorney";
                             time_zone: string | null;
+                            two_factor_enabled: boolean;
                             /** Format: date-time */
                             updated_at: string;
                             zip: string | null;
@@ -8553,6 +9141,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -8571,7 +9160,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -8746,6 +9335,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -8764,7 +9354,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -8982,6 +9572,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -9000,7 +9591,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -9190,6 +9781,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -9208,7 +9800,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -9376,6 +9968,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -9394,7 +9987,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -9574,6 +10167,33 @@ export interface operations {
                         code?: "unauthenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -9793,6 +10413,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -9811,7 +10432,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -10067,6 +10688,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Not Found.
              *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
              */
@@ -10295,6 +10943,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -10313,7 +10962,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -10548,6 +11197,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Not Found.
              *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
              */
@@ -10694,6 +11370,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -10788,6 +11491,7 @@ export interface operations {
                                 remove_unused_at_renewal: boolean;
                                 total_licenses: number;
                             };
+                            two_factor_required: boolean;
                         };
                         first_name: string;
                         groups: {
@@ -10823,6 +11527,8 @@ export interface operations {
                         /** @enum {string} */
                         subscription_type: "attorney" | "non_attorney";
                         time_zone: string | null;
+                        two_factor_enabled: boolean;
+                        two_factor_enrollment_required: boolean;
                         /** Format: date-time */
                         updated_at: string;
                         zip: string | null;
@@ -10998,6 +11704,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -11019,7 +11726,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -11285,6 +11992,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -11306,7 +12014,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -11498,6 +12206,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -11613,6 +12348,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -11631,7 +12367,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -11748,6 +12484,33 @@ export interface operations {
                         code?: "unauthenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -11882,6 +12645,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -11900,7 +12664,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -12076,6 +12840,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -12094,7 +12859,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -12133,6 +12898,955 @@ export interface operations {
              */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    getMyTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        recovery_codes_left: number;
+                        required_by_firm: boolean;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    beginMyTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        otpauth_url: string;
+                        qr_svg: string;
+                        secret: string;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "conflict";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Too Many Requests.
+             *     - `rate_limited`: Too many requests; Retry-After says how many seconds to wait.
+             */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    disableMyTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "password": "correct horse battery staple",
+                 *       "code": "123456"
+                 *     }
+                 */
+                "application/json": {
+                    code: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "conflict";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Too Many Requests.
+             *     - `rate_limited`: Too many requests; Retry-After says how many seconds to wait.
+             */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    confirmMyTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "123456"
+                 *     }
+                 */
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recovery_codes: string[];
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "conflict";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Too Many Requests.
+             *     - `rate_limited`: Too many requests; Retry-After says how many seconds to wait.
+             */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -12259,6 +13973,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -12277,7 +13992,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -12488,6 +14203,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -12654,6 +14396,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -12672,7 +14415,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -12876,6 +14619,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Not Found.
              *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
              */
@@ -13029,6 +14799,33 @@ export interface operations {
                         code?: "unauthenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -13199,6 +14996,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -13217,7 +15015,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -13435,6 +15233,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -13550,6 +15375,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -13568,7 +15394,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -13715,6 +15541,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -13733,7 +15560,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -13818,6 +15645,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -13894,6 +15748,33 @@ export interface operations {
                         code?: "unauthenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -14496,6 +16377,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -14650,6 +16558,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -14668,7 +16577,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -14840,6 +16749,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -14858,7 +16768,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -15122,6 +17032,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -15140,7 +17051,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -15290,6 +17201,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -15308,7 +17220,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -15520,6 +17432,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -15538,7 +17451,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -15713,6 +17626,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -15850,6 +17790,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -15868,7 +17809,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -16075,6 +18016,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Not Found.
              *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
              */
@@ -16217,6 +18185,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -16235,7 +18204,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -16436,6 +18405,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -16454,7 +18424,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -16656,6 +18626,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -16674,7 +18645,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -16813,6 +18784,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -16831,7 +18803,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -16981,6 +18953,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -16999,7 +18972,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -17140,6 +19113,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -17158,7 +19132,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -17334,6 +19308,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -17352,7 +19327,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -17431,10 +19406,12 @@ export interface operations {
                 /**
                  * @example {
                  *       "email": "jane@walsh-ortiz.example",
-                 *       "password": "correct horse battery staple"
+                 *       "password": "correct horse battery staple",
+                 *       "code": "123456"
                  *     }
                  */
                 "application/json": {
+                    code?: string;
                     email: string;
                     password: string;
                 };
@@ -17500,6 +19477,7 @@ export interface operations {
                             /** @enum {string} */
                             subscription_type: "attorney" | "non_attorney";
                             time_zone: string | null;
+                            two_factor_enabled: boolean;
                             /** Format: date-time */
                             updated_at: string;
                             zip: string | null;
@@ -17546,6 +19524,8 @@ export interface operations {
             /**
              * @description Unauthorized.
              *     - `invalid_credentials`: The email or password is incorrect.
+             *     - `two_factor_invalid`: The two-factor code is wrong, already used or too old.
+             *     - `two_factor_required`: The password is right and this person signs in with a second factor: send `code` too. No session was opened.
              */
             401: {
                 headers: {
@@ -17567,7 +19547,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_credentials";
+                        code?: "invalid_credentials" | "two_factor_invalid" | "two_factor_required";
                         /** @constant */
                         status?: 401;
                     };
@@ -17905,6 +19885,7 @@ export interface operations {
                                 remove_unused_at_renewal: boolean;
                                 total_licenses: number;
                             };
+                            two_factor_required: boolean;
                         };
                         token: string;
                         user: {
@@ -17951,6 +19932,7 @@ export interface operations {
                             /** @enum {string} */
                             subscription_type: "attorney" | "non_attorney";
                             time_zone: string | null;
+                            two_factor_enabled: boolean;
                             /** Format: date-time */
                             updated_at: string;
                             zip: string | null;
@@ -18287,6 +20269,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -18305,7 +20288,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -18514,6 +20497,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -18674,6 +20684,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -18692,7 +20703,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -18893,6 +20904,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
              * @description Not Found.
              *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
              */
@@ -19079,6 +21117,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -19097,7 +21136,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -19286,6 +21325,7 @@ export interface operations {
                             /** @enum {string} */
                             subscription_type: "attorney" | "non_attorney";
                             time_zone: string | null;
+                            two_factor_enabled: boolean;
                             /** Format: date-time */
                             updated_at: string;
                             zip: string | null;
@@ -19357,6 +21397,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -19375,7 +21416,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -19503,6 +21544,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -19521,7 +21563,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -19622,6 +21664,7 @@ export interface operations {
                         /** @enum {string} */
                         subscription_type: "attorney" | "non_attorney";
                         time_zone: string | null;
+                        two_factor_enabled: boolean;
                         /** Format: date-time */
                         updated_at: string;
                         zip: string | null;
@@ -19685,6 +21728,33 @@ export interface operations {
                         code?: "unauthenticated";
                         /** @constant */
                         status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/two-factor-enrollment-required",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+                     *       "code": "two_factor_enrollment_required"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
                     };
                 };
             };
@@ -19845,6 +21915,7 @@ export interface operations {
                         /** @enum {string} */
                         subscription_type: "attorney" | "non_attorney";
                         time_zone: string | null;
+                        two_factor_enabled: boolean;
                         /** Format: date-time */
                         updated_at: string;
                         zip: string | null;
@@ -19914,6 +21985,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -19932,7 +22004,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -20187,6 +22259,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -20205,7 +22278,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -20363,6 +22436,7 @@ export interface operations {
                             /** @enum {string} */
                             subscription_type: "attorney" | "non_attorney";
                             time_zone: string | null;
+                            two_factor_enabled: boolean;
                             /** Format: date-time */
                             updated_at: string;
                             zip: string | null;
@@ -20433,6 +22507,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -20451,7 +22526,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -20699,6 +22774,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -20717,7 +22793,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -20939,6 +23015,7 @@ export interface operations {
                         /** @enum {string} */
                         subscription_type: "attorney" | "non_attorney";
                         time_zone: string | null;
+                        two_factor_enabled: boolean;
                         /** Format: date-time */
                         updated_at: string;
                         zip: string | null;
@@ -21008,6 +23085,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -21026,7 +23104,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -21257,6 +23335,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -21275,7 +23354,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -21437,6 +23516,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -21455,7 +23535,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -21608,6 +23688,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -21626,7 +23707,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -21656,6 +23737,201 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    resetUserTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
+                     *       "code": "conflict"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "conflict";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -21800,6 +24076,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -21818,7 +24095,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -22013,6 +24290,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -22031,7 +24309,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -22188,6 +24466,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -22206,7 +24485,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -22361,6 +24640,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -22379,7 +24659,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -22555,6 +24835,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -22573,7 +24854,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -22752,6 +25033,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -22770,7 +25052,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -22998,6 +25280,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -23016,7 +25299,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -23168,6 +25451,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
                 headers: {
@@ -23186,7 +25470,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };

@@ -39,6 +39,8 @@ export const firms = pgTable(
     name: text("name").notNull(),
     status: text("status", { enum: ["active", "closed"] }).notNull().default("active"),
     primarySubscriberId: text("primary_subscriber_id").notNull(),
+    /** SES-3: everyone signing in with a password must have a second factor. */
+    twoFactorRequired: boolean("two_factor_required").notNull().default(false),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
     closedAt: ts("closed_at"),
@@ -1038,5 +1040,32 @@ export const scimGroups = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.groupId] }),
     foreignKey({ name: "scim_groups_group_fk", columns: [t.firmId, t.groupId], foreignColumns: [groups.firmId, groups.id] }),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Two-factor sign-in (SES-3).
+
+/**
+ * A user's authenticator (TOTP, RFC 6238). `enabled_at` null: enrolment begun, not confirmed
+ * yet. The secret never leaves after enrolment. `last_time_step` is the newest time step a
+ * code was accepted for, so each code works once whichever instance checks it. Recovery codes
+ * are kept only as hashes and removed as they are used.
+ */
+export const userTwoFactor = pgTable(
+  "user_two_factor",
+  {
+    firmId: text("firm_id").notNull(),
+    userId: text("user_id").notNull(),
+    secret: text("secret").notNull(),
+    enabledAt: ts("enabled_at"),
+    lastTimeStep: bigint("last_time_step", { mode: "number" }),
+    recoveryCodeHashes: text("recovery_code_hashes").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.userId] }),
+    foreignKey({ name: "user_two_factor_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
   ],
 );

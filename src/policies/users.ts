@@ -37,6 +37,9 @@ export const userPolicy = {
     manages(actor) && (!target.isPrimarySubscriber || isSelf(actor, target)),
   /** FEED-3: their activity on their page, as GET /users/{id}/activity decides. */
   view_activity: (actor: Actor, target: UserTarget) => feedPolicy.view_activity_of(actor, target.id),
+  /** SES-3: as signing out everywhere: the primary subscriber's second factor is theirs alone. */
+  reset_two_factor: (actor: Actor, target: UserTarget) =>
+    manages(actor) && target.status !== "invited" && (!target.isPrimarySubscriber || isSelf(actor, target)),
   resend_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   revoke_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   cancel_scheduled_deactivation: (actor: Actor, target: UserTarget) =>

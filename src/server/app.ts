@@ -27,6 +27,7 @@ import { groupRoutes } from "./routes/groups.js";
 import { ownershipRoutes } from "./routes/ownership.js";
 import { emailChangeRoutes } from "./routes/email-changes.js";
 import { passwordRoutes } from "./routes/passwords.js";
+import { twoFactorRoutes } from "./routes/two-factor.js";
 import { contactRoutes } from "./routes/contacts.js";
 import { matterRoutes } from "./routes/matters.js";
 import { taskRoutes } from "./routes/tasks.js";
@@ -135,6 +136,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await ownershipRoutes(zapi, deps);
     await emailChangeRoutes(zapi, deps);
     await passwordRoutes(zapi, deps);
+    await twoFactorRoutes(zapi, deps);
     await contactRoutes(zapi, deps);
     await matterRoutes(zapi, deps);
     await taskRoutes(zapi, deps);

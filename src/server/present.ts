@@ -46,6 +46,7 @@ export function presentUser(u: UserRecord, actor: Actor, now: Date): UserOut {
     scheduled_deactivation_at: iso(u.scheduledDeactivationAt),
     created_at: u.createdAt.toISOString(),
     updated_at: u.updatedAt.toISOString(),
+    two_factor_enabled: u.twoFactorEnabled,
     abilities: userAbilities(actor, u),
   };
 }
@@ -67,6 +68,7 @@ export function presentFirm(f: typeof firms.$inferSelect, s: typeof subscription
       remove_unused_at_renewal: s.removeUnusedAtRenewal,
     },
     sso: null,
+    two_factor_required: f.twoFactorRequired,
     created_at: f.createdAt.toISOString(),
   };
 }

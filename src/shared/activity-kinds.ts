@@ -60,6 +60,8 @@ export const ACTIVITY_KINDS = {
   "scim_token.created": "SCIM token created",
   "scim_token.revoked": "SCIM token revoked",
   "scim_settings.updated": "Provisioning settings changed",
+  "firm.updated": "Firm settings changed",
+  "user.recovery_code_used": "Recovery code used",
 } as const;
 
 /** How the console names a kind; one it does not know reads as recorded. */

@@ -34,4 +34,7 @@ export const LIMITS = {
   importBytesMax: 10 * 1024 * 1024,
   importRowsMax: 10_000,
   bulkUsersMax: 500,
+  /** SES-3: a TOTP code or a recovery code as typed (spaces and dashes allowed). */
+  twoFactorCodeMax: 64,
+  recoveryCodes: 10,
 } as const;

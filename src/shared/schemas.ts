@@ -45,7 +45,9 @@ export type SignupBody = z.infer<typeof signupBody>;
 export const signInBody = withExample(z.strictObject({
   email: z.string().trim().min(1, "Required.").max(LIMITS.emailMax),
   password: z.string().min(1, "Required.").max(LIMITS.passwordMax),
-}), { email: "jane@walsh-ortiz.example", password: "correct horse battery staple" });
+  /** SES-3: the authenticator's 6-digit code, or one of the recovery codes. */
+  code: z.string().trim().min(1, "Required.").max(LIMITS.twoFactorCodeMax).optional(),
+}), { email: "jane@walsh-ortiz.example", password: "correct horse battery staple", code: "123456" });
 
 export const roleRef = z.object({ id: z.string(), name: z.string() });
 export const userRef = z.object({ id: z.string(), name: z.string(), inactive: z.boolean() });
@@ -78,6 +80,8 @@ export const userOut = z.object({
   scheduled_deactivation_at: isoTime.nullable(),
   created_at: isoTime,
   updated_at: isoTime,
+  /** SES-3: whether the user signs in with a second factor. */
+  two_factor_enabled: z.boolean(),
   abilities: z.record(z.string(), z.boolean()),
 });
 export type UserOut = z.infer<typeof userOut>;
@@ -100,6 +104,8 @@ export const firmOut = z.object({
   primary_subscriber_id: z.string(),
   subscription: subscriptionOut,
   sso: z.null(),
+  /** SES-3: everyone signing in with a password needs a second factor. */
+  two_factor_required: z.boolean(),
   created_at: isoTime,
 });
 export type FirmOut = z.infer<typeof firmOut>;
@@ -126,6 +132,8 @@ export const meOut = userOut.extend({
   abilities: firmAbilitiesOut.catchall(z.boolean()),
   firm: firmOut,
   csrf_token: z.string(),
+  /** SES-3: the firm requires two-factor and this user has none: only enrolment answers until then. */
+  two_factor_enrollment_required: z.boolean(),
 });
 
 export const signupOut = z.object({ firm: firmOut, user: userOut, token: z.string() });
@@ -404,3 +412,16 @@ export const scimSettingsOut = z.object({
   base_url: z.string().meta({ description: "Where identity providers reach SCIM: `<PUBLIC_URL>/scim/v2`." }),
 });
 export const scimSettingsBody = withExample(z.strictObject({ default_role_id: z.string().min(1, "Required.").max(100) }), { default_role_id: "3f0c6b2e-8a51-4c1e-9d0a-6f3e2b7c9d41" });
+
+/** SES-3: two-factor sign-in. */
+const totpCode = z.string().trim().min(1, "Required.").max(LIMITS.twoFactorCodeMax);
+export const twoFactorStateOut = z.object({ enabled: z.boolean(), required_by_firm: z.boolean(), recovery_codes_left: z.number().int() });
+export const twoFactorBeginBody = withExample(z.strictObject({ password: z.string().min(1, "Required.").max(LIMITS.passwordMax) }), { password: "correct horse battery staple" });
+export const twoFactorBegunOut = z.object({ secret: z.string(), otpauth_url: z.string(), qr_svg: z.string() });
+export const twoFactorConfirmBody = withExample(z.strictObject({ code: totpCode }), { code: "123456" });
+export const recoveryCodesOut = z.object({ recovery_codes: z.array(z.string()) });
+export const twoFactorDisableBody = withExample(z.strictObject({ password: z.string().min(1, "Required.").max(LIMITS.passwordMax), code: totpCode }), { password: "correct horse battery staple", code: "123456" });
+export const firmPatchBody = withExample(z.strictObject({
+  name: name(LIMITS.firmNameMax).optional(),
+  two_factor_required: z.boolean().optional(),
+}), { two_factor_required: true });

@@ -20,6 +20,7 @@ import { GroupsPage } from "./pages/GroupsPage";
 import { MattersPage } from "./pages/MattersPage";
 import { ReassignWorkPage } from "./pages/ReassignWorkPage";
 import { RolesPage } from "./pages/RolesPage";
+import { SecurityPage } from "./pages/SecurityPage";
 import { ResetPasswordPage } from "./pages/ResetPasswordPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { SignInPage } from "./pages/SignInPage";
@@ -28,6 +29,8 @@ import { TasksPage } from "./pages/TasksPage";
 import { UsersPage } from "./pages/UsersPage";
 import { WebhooksPage } from "./pages/WebhooksPage";
 
+/** Where someone whose firm requires two-factor, and who has none yet, is kept until they enrol (SES-3). */
+const ENROL = "/settings/security";
 /** Where a visitor sent to sign in may be taken back to. */
 const IN_APP = ["/settings", "/matters", "/tasks", "/calendar", "/home", "/feed"];
 
@@ -63,6 +66,7 @@ function RequireAuth() {
   if (me.isPending) return <FullPageLoader />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
+  if (me.data.two_factor_enrollment_required && location.pathname !== ENROL) return <Navigate to={ENROL} replace />;
   return (
     <AppLayout>
       <Outlet />
@@ -107,6 +111,7 @@ export function App() {
         <Route path="/settings/groups" element={<GroupsPage />} />
         <Route path="/settings/account" element={<AccountPage />} />
         <Route path="/settings/sessions" element={<SessionsPage />} />
+        <Route path={ENROL} element={<SecurityPage />} />
         <Route path="/settings/billing" element={<RequireAbility ability="view_billing"><BillingPage /></RequireAbility>} />
         <Route path="/settings/webhooks" element={<RequireAbility ability="manage_firm"><WebhooksPage /></RequireAbility>} />
         <Route path="/settings/provisioning" element={<RequireAbility ability="manage_firm"><ProvisioningPage /></RequireAbility>} />

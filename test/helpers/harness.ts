@@ -132,3 +132,18 @@ export function describeDb(
     body(h);
   });
 }
+
+/** Runs `body` with two app instances on one scratch PostgreSQL database (shared state across instances), then stops both. */
+export async function withTwoInstances(postgresUrl: string, body: (a: Harness, b: Harness) => Promise<void>): Promise<void> {
+  const shared = await scratchDatabase(postgresUrl);
+  const a = new Harness({ name: "postgres" }, { env: { DATABASE_URL: shared.url } });
+  const b = new Harness({ name: "postgres" }, { env: { DATABASE_URL: shared.url } });
+  try {
+    await a.start();
+    await b.start();
+    await body(a, b);
+  } finally {
+    await Promise.all([a.stop(), b.stop()]);
+    await shared.drop();
+  }
+}

@@ -21,12 +21,15 @@ export interface SessionRow {
   primary_subscriber_id: string;
   firm_status: string;
   permissions: string[] | null;
+  two_factor_enrollment_required: boolean;
 }
 
 export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
   lastSeenAt: Date;
+  /** SES-3: the firm requires a second factor and this user has none yet: only enrolment answers. */
+  twoFactorEnrollmentRequired: boolean;
   /** What a route asked the auth layer to read in the same statement (`config.resolve`). */
   loaded?: unknown;
 }
@@ -41,7 +44,9 @@ export const SESSION_SELECT = `s.firm_id, s.id as session_id, s.kind, s.csrf_tok
           (select array_agg(distinct p) from user_roles ur
              join roles r on r.firm_id = ur.firm_id and r.id = ur.role_id
              cross join lateral unnest(r.permissions) as p
-            where ur.firm_id = s.firm_id and ur.user_id = s.user_id) as permissions`;
+            where ur.firm_id = s.firm_id and ur.user_id = s.user_id) as permissions,
+          (f.two_factor_required and not exists (select 1 from user_two_factor t
+             where t.firm_id = s.firm_id and t.user_id = s.user_id and t.enabled_at is not null)) as two_factor_enrollment_required`;
 
 /** The session `s` by its token's hash ($1), with its user `u` and firm `f`. */
 export const SESSION_FROM = `sessions s
@@ -63,6 +68,7 @@ export function sessionOf(row: SessionRow, clock: Clock): ResolvedSession | null
   return {
     csrfToken: row.csrf_token,
     lastSeenAt: new Date(row.last_seen_at),
+    twoFactorEnrollmentRequired: row.two_factor_enrollment_required === true,
     actor: {
       userId: row.user_id,
       firmId: row.firm_id,

@@ -16,6 +16,8 @@ export interface UserRecord extends UserRow {
   groups: { id: string; name: string }[];
   /** EML: a change of login email waiting for the new address to confirm it. */
   pendingEmailChange: { newEmail: string; expiresAt: Date } | null;
+  /** SES-3: signs in with a second factor. */
+  twoFactorEnabled: boolean;
   /** The pending invitation of an invited user. */
   invitation: { id: string; sentAt: Date | null; expiresAt: Date | null } | null;
 }
@@ -45,7 +47,8 @@ export const ATTACHED_COLUMNS = `
   (select json_build_object('newEmail', e.new_email, 'expiresAt', e.expires_at)
      from email_changes e
     where u.status = 'active' and e.firm_id = u.firm_id and e.user_id = u.id and e.status = 'pending'
-    order by e.created_at desc limit 1) as _email_change`;
+    order by e.created_at desc limit 1) as _email_change,
+  exists (select 1 from user_two_factor t where t.firm_id = u.firm_id and t.user_id = u.id and t.enabled_at is not null) as _two_factor`;
 
 /** The attached columns of one row, as the database sends them (timestamps inside JSON are text). */
 export interface AttachedRaw {
@@ -53,6 +56,7 @@ export interface AttachedRaw {
   _groups: UserRecord["groups"];
   _invitation: { id: string; sentAt: string | null; expiresAt: string | null } | null;
   _email_change: { newEmail: string; expiresAt: string } | null;
+  _two_factor: boolean;
 }
 
 const date = (s: string | null) => (s === null ? null : new Date(s));
@@ -67,11 +71,12 @@ export function recordOf(row: UserRow, raw: AttachedRaw, primaryId: string): Use
   record.roles = raw._roles;
   record.groups = raw._groups;
   record.invitation = inv ? { id: inv.id, sentAt: date(inv.sentAt), expiresAt: date(inv.expiresAt) } : null;
+  record.twoFactorEnabled = raw._two_factor === true;
   record.pendingEmailChange = change ? { newEmail: change.newEmail, expiresAt: new Date(change.expiresAt) } : null;
   return record;
 }
 
-const NOTHING_ATTACHED: AttachedRaw = { _roles: [], _groups: [], _invitation: null, _email_change: null };
+const NOTHING_ATTACHED: AttachedRaw = { _roles: [], _groups: [], _invitation: null, _email_change: null, _two_factor: false };
 
 const attachedByIds = prepared<AttachedRaw & { id: string }>(
   "users_attached_by_ids",

@@ -43,6 +43,7 @@ interface OperationMeta {
   input: boolean;
   body: boolean;
   pathParams: boolean;
+  beforeTwoFactor: boolean;
 }
 
 /** Who may call, in words. */
@@ -89,6 +90,7 @@ export function transformRoute(input: { schema: unknown; url: string; route: Rou
     input: ["body", "querystring", "params", "headers"].some((k) => raw[k] !== undefined),
     body: raw.body !== undefined || config.requestBody !== undefined,
     pathParams: /[:{]/.test(input.url),
+    beforeTwoFactor: config.beforeTwoFactor === true,
   };
   const response = (schema.response as Json | undefined)?.["200"];
   const description = [
@@ -116,6 +118,8 @@ export function impliedCodes(meta: OperationMeta, reads: Set<string>): ErrorCode
   if (meta.input || (unsafe && meta.method !== "DELETE")) codes.push("validation_failed");
   if (meta.body) codes.push("payload_too_large", "unsupported_media_type");
   if (meta.auth !== "public") codes.push("unauthenticated");
+  // SES-3: a user who must enrol a second factor first is turned away everywhere else.
+  if (meta.auth !== "public" && !meta.beforeTwoFactor) codes.push("two_factor_enrollment_required");
   // A permission refused, or a cookie session's unsafe request without its CSRF token.
   if ((meta.auth !== "public" && meta.auth !== "user") || unsafe) codes.push("forbidden");
   if (meta.pathParams) codes.push("not_found");

@@ -15,6 +15,9 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
   forbidden:
     "The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.",
   sso_required: "The firm requires single sign-on for this person.",
+  two_factor_required: "The password is right and this person signs in with a second factor: send `code` too. No session was opened.",
+  two_factor_invalid: "The two-factor code is wrong, already used or too old.",
+  two_factor_enrollment_required: "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
   not_found: "No such record in the caller's firm (records of other firms are not found either).",
   method_not_allowed: "The method is not allowed on this path.",
   email_in_use: "This email address is already in use.",

@@ -42,6 +42,12 @@ declare module "fastify" {
      * judged by the auth layer's rules, and read afresh (ROL-5).
      */
     resolve?: SessionResolver;
+    /**
+     * SES-3: the route answers a user whose firm requires a second factor before they have
+     * enrolled one (their own record, two-factor enrolment, signing out). Others answer 403
+     * `two_factor_enrollment_required` to them.
+     */
+    beforeTwoFactor?: boolean;
   }
   interface FastifyInstance {
     routeTable: RouteEntry[];
@@ -53,6 +59,8 @@ declare module "fastify" {
     csrfToken: string | null;
     /** What the route's `config.resolve` read with the session, if anything. */
     sessionLoaded: unknown;
+    /** SES-3: the signed-in user must enrol a second factor before anything else. */
+    twoFactorEnrollmentRequired: boolean;
   }
 }
 
@@ -117,6 +125,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
   app.decorateRequest("actorOrNull", null);
   app.decorateRequest("csrfToken", null);
   app.decorateRequest("sessionLoaded", undefined);
+  app.decorateRequest("twoFactorEnrollmentRequired", false);
   const touches = new SessionTouches(deps.db, deps.background ?? new BackgroundTasks(app.log));
   app.decorate("sessionTouches", touches.tasks);
   // Closing waits for the writes under way, before the database itself is closed.
@@ -153,6 +162,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
         request.actorOrNull = resolved.actor;
         request.csrfToken = resolved.csrfToken;
         request.sessionLoaded = resolved.loaded;
+        request.twoFactorEnrollmentRequired = resolved.twoFactorEnrollmentRequired;
         seen.set(request, { resolved, now: deps.clock.now() });
       } else if (fromHeader && policy !== "public") {
         throw unauthenticated("The token is not valid or has been revoked.");
@@ -161,6 +171,9 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
     if (policy === "public") return;
     const actor = request.actorOrNull;
     if (!actor) throw unauthenticated();
+    if (request.twoFactorEnrollmentRequired && !request.routeOptions.config.beforeTwoFactor) {
+      throw new AppError("two_factor_enrollment_required", "Your firm requires two-factor sign-in: set it up (Settings, Security) before anything else.");
+    }
     if (policy === "user") return;
     const needed: readonly Permission[] = typeof policy === "string" ? [policy] : policy;
     if (!needed.some((p) => actor.permissions.has(p))) throw forbidden();

@@ -65,6 +65,30 @@ export const perUser = (name: string, max: number, windowSeconds: number): RateL
   key: (req) => req.actorOrNull?.userId ?? req.ip,
 });
 
+/**
+ * SES-3: two-factor codes tried, per account, whichever route and address they come through:
+ * the body's email at sign-in, the signed-in user's otherwise. Only a request carrying a code
+ * spends it.
+ */
+export const perAccountCodes = (max: number, windowSeconds: number): RateLimit => ({
+  name: "two-factor-code",
+  max,
+  windowSeconds,
+  per: "account (two-factor codes tried)",
+  key: (req) => {
+    const body = req.body as { code?: unknown; email?: unknown } | undefined;
+    if (typeof body?.code !== "string") return null;
+    if (typeof body.email === "string") return body.email.trim() ? normaliseEmail(body.email) : null;
+    return req.actorOrNull ? normaliseEmail(req.actorOrNull.email) : null;
+  },
+});
+
+/**
+ * SES-3: six digits give a million codes, three of them right at any moment (one step of
+ * drift either way): ten tries a quarter hour make a guess take about a year on average.
+ */
+export const TWO_FACTOR_CODE_LIMIT = perAccountCodes(10, 15 * 60);
+
 const PURGE_EVERY = 1000;
 
 export function registerRateLimits(app: FastifyInstance, deps: { db: Db; clock: Clock }) {

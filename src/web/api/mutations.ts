@@ -13,7 +13,7 @@ export function notifyError(title: string, error: unknown) {
 export function useSignIn() {
   const reset = useResetSession();
   return useMutation({
-    mutationFn: async (body: { email: string; password: string }) => {
+    mutationFn: async (body: { email: string; password: string; code?: string }) => {
       await api.POST("/sessions", { body });
       return reset();
     },

@@ -3,7 +3,7 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, D
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconPlugConnected, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
-  IconUsersGroup, IconBriefcase, IconChecklist, IconCalendarEvent, IconHome, IconActivity, IconWebhook,
+  IconUsersGroup, IconBriefcase, IconLock, IconChecklist, IconCalendarEvent, IconHome, IconActivity, IconWebhook,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
 import { useCurrentUser } from "../api/queries";
@@ -30,6 +30,7 @@ const NAV = [
   { to: "/settings/provisioning", label: "Provisioning", icon: IconPlugConnected, ability: "manage_firm" },
   { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },
   { to: "/settings/webhooks", label: "Webhooks", icon: IconWebhook, ability: "manage_firm" },
+  { to: "/settings/security", label: "Security", icon: IconLock },
 ] as const;
 
 function UserMenu() {

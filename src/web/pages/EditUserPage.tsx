@@ -5,6 +5,7 @@ import { useCurrentUser } from "../api/queries";
 import { EditUserForm } from "../components/EditUserForm";
 import { LoginEmailCard } from "../components/LoginEmailCard";
 import { PageHeader } from "../components/PageHeader";
+import { ResetTwoFactorButton } from "../components/ResetTwoFactorButton";
 import { StatusBadge } from "../components/UserBadges";
 import { UserActions } from "../components/UserActions";
 import { UserActivityCard } from "../components/UserActivityCard";
@@ -36,6 +37,7 @@ function EditUser({ versioned, reload, reloading }: LoadedUser) {
                 Reassign work
               </Button>
             )}
+            <ResetTwoFactorButton user={user} />
             <UserActions user={user} />
           </Group>
         }

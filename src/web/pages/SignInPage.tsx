@@ -13,29 +13,41 @@ function signInMessage(error: unknown): string | null {
   if (isProblem(error, "invalid_credentials")) return "Email or password is incorrect.";
   if (isProblem(error, "sso_required")) return "Your firm signs in through single sign-on. Use your firm's sign-in page.";
   if (isProblem(error, "rate_limited")) return "Too many sign-in attempts. Please wait a few minutes and try again.";
+  if (isProblem(error, "two_factor_invalid")) return "That code is not valid. Enter the code your app shows now, or an unused recovery code.";
   return null;
 }
 
 export function SignInPage() {
   const signIn = useSignIn();
   const [alert, setAlert] = useState<string | null>(null);
+  // SES-3: once the password is known right, the second step asks for the code.
+  const [askCode, setAskCode] = useState(false);
   const form = useForm({
     mode: "uncontrolled",
-    initialValues: { email: "", password: "" },
+    initialValues: { email: "", password: "", code: "" },
     validate: {
       email: (v) => (v.trim() ? null : "Enter your email"),
       password: (v) => (v ? null : "Enter your password"),
+      code: (v) => (!askCode || v.trim() ? null : "Enter the code from your app"),
     },
   });
 
   const submit = form.onSubmit((values) => {
     setAlert(null);
     signIn.mutate(
-      { email: values.email.trim(), password: values.password },
+      { email: values.email.trim(), password: values.password, ...(askCode ? { code: values.code.trim() } : {}) },
       {
         onError: (error) => {
+          if (isProblem(error, "two_factor_required")) {
+            setAskCode(true);
+            return;
+          }
           const message = signInMessage(error);
-          if (message) {
+          if (askCode && isProblem(error, "two_factor_invalid")) {
+            form.setFieldValue("code", "");
+            setAlert(message);
+          } else if (message) {
+            setAskCode(false);
             form.setFieldValue("password", "");
             setAlert(message);
           } else setAlert(applyProblemToForm(form, error));
@@ -62,6 +74,7 @@ export function SignInPage() {
           <FormAlert>{alert}</FormAlert>
           <TextInput
             label="Email"
+            readOnly={askCode}
             type="email"
             autoComplete="username"
             autoFocus
@@ -71,6 +84,7 @@ export function SignInPage() {
           <Stack gap={6}>
             <PasswordInput
               label="Password"
+              readOnly={askCode}
               autoComplete="current-password"
               key={form.key("password")}
               {...form.getInputProps("password")}
@@ -79,8 +93,19 @@ export function SignInPage() {
               Forgot password?
             </Anchor>
           </Stack>
+          {askCode && (
+            <TextInput
+              label="Authentication code"
+              description="The 6-digit code from your authenticator app, or one of your recovery codes."
+              autoComplete="one-time-code"
+              autoFocus
+              data-testid="two-factor-code"
+              key={form.key("code")}
+              {...form.getInputProps("code")}
+            />
+          )}
           <Button type="submit" fullWidth mt="xs" loading={signIn.isPending}>
-            Sign in
+            {askCode ? "Verify and sign in" : "Sign in"}
           </Button>
         </Stack>
       </form>
