@@ -227,6 +227,26 @@ async function refusal(run: () => Promise<unknown>): Promise<{ code?: string; co
   throw new Error("the database accepted the row");
 }
 
+/**
+ * Today's domain code reads tables and writes columns that later migrations add: stand-ins of
+ * them let it fill a database of an older release, and go before the migrations run.
+ */
+const STAND_INS = [
+  // WHK-2: every change looks up the firm's webhook endpoints.
+  [sql`create table webhook_endpoints (firm_id text, id text, events text[])`, sql`drop table webhook_endpoints`],
+  // SES-3: sign-up writes the firm's two-factor requirement.
+  [sql`alter table firms add column two_factor_required boolean not null default false`, sql`alter table firms drop column two_factor_required`],
+] as const;
+
+async function withStandIns<T>(database: Database, fill: () => Promise<T>): Promise<T> {
+  for (const [create] of STAND_INS) await database.db.execute(create);
+  try {
+    return await fill();
+  } finally {
+    for (const [, drop] of STAND_INS) await database.db.execute(drop);
+  }
+}
+
 let passwordHash: string;
 beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
@@ -241,8 +261,10 @@ describe.each(BACKENDS)("OPS-2 the database keeps its own integrity [$name]", (b
         await migrateFolder(database, upTo7.folder);
         expect(await foreignKeys(database.db)).toEqual([]);
         // Two demo firms, so that keys between firms have something to tell apart.
-        await seedDemo(database, passwordHash, "whitfordhale.example");
-        await seedDemo(database, passwordHash, "second-demo.example");
+        await withStandIns(database, async () => {
+          await seedDemo(database, passwordHash, "whitfordhale.example");
+          await seedDemo(database, passwordHash, "second-demo.example");
+        });
         const before = await contents(database.db);
 
         await migrate(database);
@@ -271,22 +293,21 @@ describe.each(BACKENDS)("OPS-2 the database keeps its own integrity [$name]", (b
       const upTo7 = migrationsUpTo(7);
       try {
         await migrateFolder(database, upTo7.folder);
-        // Today's domain code looks up the firm's webhook endpoints (WHK-2) in every change: a
-        // stand-in of that table lets it run on the old schema; gone before the migrations.
-        await database.db.execute(sql`create table webhook_endpoints (firm_id text, id text, events text[])`);
-        const firm = await signUpFirm(database, passwordHash, "legacy");
-        // Before 0008, revoking an invitation made into a group (INV-1, INV-5) deleted the
-        // invitee's row but kept their membership.
-        const c = clock();
-        const groupId = await database.db.transaction((tx) => createGroup({ tx, clock: c, actor: firm.actor }, { name: "Litigation" }));
-        const [admin] = await database.db.select({ id: roles.id }).from(roles).where(and(eq(roles.firmId, firm.firmId), eq(roles.systemKey, "administrator")));
-        const invited = await database.db.transaction((tx) =>
-          inviteUser({ tx, clock: c, actor: firm.actor }, { email: `left.behind.${newId().slice(0, 8)}@firm.test`, subscription_type: "attorney", role_ids: [admin!.id], group_ids: [groupId] }, APP_URL),
-        );
-        await database.db.transaction((tx) => revokeInvitation({ tx, clock: c, actor: firm.actor }, invited.invitationId));
-        const orphans = sql`select count(*)::int as n from group_members m where not exists (select 1 from users u where u.firm_id = m.firm_id and u.id = m.user_id)`;
-        expect((await rows<{ n: number }>(database.db, orphans))[0]!.n).toBe(1);
-        await database.db.execute(sql`drop table webhook_endpoints`);
+        const { firm, groupId } = await withStandIns(database, async () => {
+          const firm = await signUpFirm(database, passwordHash, "legacy");
+          // Before 0008, revoking an invitation made into a group (INV-1, INV-5) deleted the
+          // invitee's row but kept their membership.
+          const c = clock();
+          const groupId = await database.db.transaction((tx) => createGroup({ tx, clock: c, actor: firm.actor }, { name: "Litigation" }));
+          const [admin] = await database.db.select({ id: roles.id }).from(roles).where(and(eq(roles.firmId, firm.firmId), eq(roles.systemKey, "administrator")));
+          const invited = await database.db.transaction((tx) =>
+            inviteUser({ tx, clock: c, actor: firm.actor }, { email: `left.behind.${newId().slice(0, 8)}@firm.test`, subscription_type: "attorney", role_ids: [admin!.id], group_ids: [groupId] }, APP_URL),
+          );
+          await database.db.transaction((tx) => revokeInvitation({ tx, clock: c, actor: firm.actor }, invited.invitationId));
+          const orphans = sql`select count(*)::int as n from group_members m where not exists (select 1 from users u where u.firm_id = m.firm_id and u.id = m.user_id)`;
+          expect((await rows<{ n: number }>(database.db, orphans))[0]!.n).toBe(1);
+          return { firm, groupId };
+        });
         const before = await contents(database.db);
 
         await migrate(database);
