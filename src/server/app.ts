@@ -34,6 +34,7 @@ import { calendarRoutes } from "./routes/calendar.js";
 import { messageRoutes } from "./routes/messages.js";
 import { reassignmentRoutes } from "./routes/reassignments.js";
 import { importRoutes } from "./routes/imports.js";
+import { samlRoutes, ssoSettingsRoutes } from "./routes/sso.js";
 import type { App, Deps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -139,8 +140,10 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await messageRoutes(zapi, deps);
     await reassignmentRoutes(zapi, deps);
     await importRoutes(zapi, deps);
+    await ssoSettingsRoutes(zapi, deps);
   }, { prefix: "/api/v1" });
   await opsRoutes(app as App, deps);
+  await samlRoutes(app as App, deps);
 
   const root = webRoot();
   if (root) await app.register(fastifyStatic, { root, wildcard: false, index: ["index.html"] });

@@ -1,4 +1,4 @@
-/** Password sign-in (SEC-2, USR-3): one answer for every wrong part, and equal timing. */
+/** Password sign-in (SEC-2, USR-3, SSO-2): one answer for every wrong part, and equal timing. */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { firms, users } from "../../db/schema.js";
@@ -6,6 +6,7 @@ import type { Clock } from "../clock.js";
 import { verifyPassword } from "../accounts/passwords.js";
 import { normaliseEmail } from "../accounts/emails.js";
 import { AppError } from "../errors.js";
+import { assertPasswordAllowed } from "../sso/sso-settings.js";
 import { openSession, type OpenedSession } from "./open-session.js";
 
 export const invalidCredentials = () =>
@@ -25,13 +26,15 @@ export async function signIn(
 ): Promise<SignInResult> {
   // Invited users have no password yet and cannot sign in (USR-3); they get the same answer.
   const [user] = await db
-    .select({ firmId: users.firmId, id: users.id, passwordHash: users.passwordHash, firmStatus: firms.status })
+    .select({ firmId: users.firmId, id: users.id, email: users.email, passwordHash: users.passwordHash, firmStatus: firms.status })
     .from(users)
     .innerJoin(firms, eq(firms.id, users.firmId))
     .where(and(sql`lower(${users.email}) = ${normaliseEmail(input.email)}`, eq(users.status, "active")))
     .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok || user.firmStatus !== "active") throw invalidCredentials();
+  // SSO-2: only once the password is right, so the answer reveals nothing to a guesser.
+  await assertPasswordAllowed(db, user.firmId, user.email);
   const session = await db.transaction((tx) =>
     openSession(tx, clock, { firmId: user.firmId, userId: user.id, kind: "session", ...meta }),
   );

@@ -21,6 +21,7 @@ export const TAGS = [
   { name: "notifications", description: "In-app notifications, and their live stream." },
   { name: "practice", description: "Practice data: contacts, matters, tasks, calendar events and message threads, and who may see them." },
   { name: "reassignments", description: "Moving a user's work (matters, tasks, events) to active colleagues, its preview and its report." },
+  { name: "sso", description: "SAML single sign-on: the firm's identity provider settings, enforcement and its exceptions. The SAML endpoints themselves (`/sso/saml/{firm_id}/metadata`, `/login`, `/acs`) are outside the JSON API." },
   { name: "imports", description: "Bulk import of users from a CSV file: the template, the upload, its progress and its error report." },
 ];
 
