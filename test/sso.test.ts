@@ -157,7 +157,7 @@ describeDb(
       const idp = new TestIdp();
       const none = await h.app.inject({ method: "GET", url: `/sso/saml/${firm.id}/login` });
       expect(none.statusCode).toBe(302);
-      expect(none.headers.location).toBe("/sign-in?sso_error=not_configured");
+      expect(none.headers.location).toBe("/signin?sso_error=not_configured");
       await configure(firm, idp);
       const res = await h.app.inject({ method: "GET", url: `/sso/saml/${firm.id}/login?email=${encodeURIComponent(firm.owner.email)}&return_to=/settings/sso` });
       expect(res.statusCode).toBe(302);
@@ -171,7 +171,7 @@ describeDb(
       const start = await h.app.inject({ method: "GET", url: `/sso/saml/start?email=${encodeURIComponent(firm.owner.email.toUpperCase())}` });
       expect(start.headers.location).toBe(`/sso/saml/${firm.id}/login?email=${encodeURIComponent(firm.owner.email.toUpperCase())}`);
       const unknown = await h.app.inject({ method: "GET", url: `/sso/saml/start?email=${uniqueEmail("nobody")}` });
-      expect(unknown.headers.location).toBe("/sign-in?sso_error=not_configured");
+      expect(unknown.headers.location).toBe("/signin?sso_error=not_configured");
       // An outside address as return path is ignored.
       const evil = await h.app.inject({ method: "GET", url: `/sso/saml/${firm.id}/login?return_to=//evil.example` });
       expect(new URL(evil.headers.location as string).searchParams.get("RelayState")).toBe("/");
@@ -245,15 +245,15 @@ describeDb(
       for (const [what, response, reason] of cases) {
         const res = await acs(firm.id, await response);
         expect(res.statusCode, what).toBe(302);
-        expect(res.headers.location, what).toBe(`/sign-in?sso_error=${reason}`);
+        expect(res.headers.location, what).toBe(`/signin?sso_error=${reason}`);
         expect(sessionToken(res), what).toBeUndefined();
       }
       expect(await counts()).toEqual(before);
       // The stranger's own firm has no SSO: their assertion is refused there too.
-      expect((await acs(other.id, await idp.response(spOf(other), { nameId: stranger.email, now }))).headers.location).toBe("/sign-in?sso_error=not_configured");
+      expect((await acs(other.id, await idp.response(spOf(other), { nameId: stranger.email, now }))).headers.location).toBe("/signin?sso_error=not_configured");
       // And an empty form.
       const empty = await h.app.inject({ method: "POST", url: `/sso/saml/${firm.id}/acs`, payload: "", headers: { "content-type": "application/x-www-form-urlencoded" } });
-      expect(empty.headers.location).toBe("/sign-in?sso_error=invalid");
+      expect(empty.headers.location).toBe("/signin?sso_error=invalid");
       expect((await h.db.select().from(users).where(and(eq(users.firmId, firm.id), eq(users.id, leaver.id))))[0]!.status).toBe("deactivated");
     });
 
@@ -267,7 +267,7 @@ describeDb(
       const late = await idp.response(spOf(firm), { nameId: attorney.email, now: h.clock.now() });
       h.clock.advance(5 * 60_000 + 2 * 60_000);
       const res = await acs(firm.id, late);
-      expect(res.headers.location).toBe("/sign-in?sso_error=expired");
+      expect(res.headers.location).toBe("/signin?sso_error=expired");
     });
 
     it("SSO-3 an assertion works once, on any instance sharing the database, even sent to two at once", async () => {
@@ -280,14 +280,14 @@ describeDb(
         const once = await idp.response(spOf(firm), { nameId: attorney.email, now: h.clock.now() });
         expect(sessionToken(await acs(firm.id, once))).toBeDefined();
         const replayed = await acs(firm.id, once, undefined, second.app);
-        expect(replayed.headers.location).toBe("/sign-in?sso_error=replayed");
-        expect((await acs(firm.id, once)).headers.location).toBe("/sign-in?sso_error=replayed");
+        expect(replayed.headers.location).toBe("/signin?sso_error=replayed");
+        expect((await acs(firm.id, once)).headers.location).toBe("/signin?sso_error=replayed");
 
         const before = await sessionsOf(attorney.id);
         const twice = await idp.response(spOf(firm), { nameId: attorney.email, now: h.clock.now() });
         const answers = await Promise.all([acs(firm.id, twice), acs(firm.id, twice, undefined, second.app)]);
         expect(answers.filter((a) => sessionToken(a)).length).toBe(1);
-        expect(answers.map((a) => a.headers.location).sort()).toEqual(["/", "/sign-in?sso_error=replayed"]);
+        expect(answers.map((a) => a.headers.location).sort()).toEqual(["/", "/signin?sso_error=replayed"]);
         expect(await sessionsOf(attorney.id)).toBe(before + 1);
       } finally {
         await second.close();
@@ -373,7 +373,7 @@ describeDb(
       await configure(firm, idp);
       const { res, email } = await invite(h, firm);
       const refused = await signInThroughSso(firm, idp, email);
-      expect(refused.res.headers.location).toBe("/sign-in?sso_error=invitation_pending");
+      expect(refused.res.headers.location).toBe("/signin?sso_error=invitation_pending");
       expect(refused.token).toBeUndefined();
       expect((await h.get(`/api/v1/users/${res.json().user.id}`, firm.owner.token)).json().status).toBe("invited");
       expect(await sessionsOf(res.json().user.id)).toBe(0);

@@ -18,6 +18,7 @@ import { ResetPasswordPage } from "./pages/ResetPasswordPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { SignInPage } from "./pages/SignInPage";
 import { SignUpPage } from "./pages/SignUpPage";
+import { SsoPage } from "./pages/SsoPage";
 import { TasksPage } from "./pages/TasksPage";
 import { UsersPage } from "./pages/UsersPage";
 
@@ -53,6 +54,9 @@ function GuestOnly() {
   const location = useLocation();
   if (me.isPending) return <FullPageLoader />;
   if (me.data) {
+    // A failed test sign-in (SSO-1) of someone already signed in: the SSO settings show why.
+    const ssoError = new URLSearchParams(location.search).get("sso_error");
+    if (ssoError && me.data.abilities.manage_firm) return <Navigate to={`/settings/sso?sso_error=${encodeURIComponent(ssoError)}`} replace />;
     const from = (location.state as { from?: string } | null)?.from;
     return <Navigate to={from && IN_APP.some((prefix) => from.startsWith(prefix)) ? from : HOME} replace />;
   }
@@ -83,6 +87,7 @@ export function App() {
         <Route path="/settings/account" element={<AccountPage />} />
         <Route path="/settings/sessions" element={<SessionsPage />} />
         <Route path="/settings/billing" element={<BillingPage />} />
+        <Route path="/settings/sso" element={<SsoPage />} />
         <Route path="/settings" element={<Navigate to={HOME} replace />} />
       </Route>
       <Route path="*" element={<Navigate to={HOME} replace />} />

@@ -7,8 +7,10 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import * as validator from "@authenio/samlify-node-xmllint";
-import * as samlify from "samlify";
+import * as samlifyModule from "samlify";
 
+// Vitest and Playwright load this CommonJS package differently: named exports, or all under `default`.
+const samlify = { ...samlifyModule, ...(samlifyModule as unknown as { default?: typeof samlifyModule }).default };
 samlify.setSchemaValidator(validator);
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/saml/${name}`, import.meta.url), "utf8");

@@ -24,7 +24,7 @@ export async function acceptInvitation(
   if (isExpired(inv, clock.now())) throw invitationExpired();
   const { user } = await invitedUser(tx, inv);
   // INV-6: where the firm enforces SSO, the invitation is accepted by signing in through it.
-  await assertPasswordAllowed(tx, inv.firmId, user.email);
+  await assertPasswordAllowed(tx, inv.firmId, user.email, "Your firm signs in through single sign-on: accept the invitation by signing in with SSO.");
   await activateInvitee({ tx, clock }, inv, user, { firstName: input.first_name, lastName: input.last_name, passwordHash });
   const session = await openSession(tx, clock, { firmId: inv.firmId, userId: inv.userId, kind: "session", ...meta });
   return { firmId: inv.firmId, userId: inv.userId, session };

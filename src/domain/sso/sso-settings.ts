@@ -7,8 +7,7 @@ import { AppError } from "../errors.js";
 
 export type SsoSettings = typeof ssoSettings.$inferSelect;
 
-export const ssoRequired = () =>
-  new AppError("sso_required", "Your firm signs in through single sign-on: use Sign in with SSO.");
+export const ssoRequired = (detail = "Your firm signs in through single sign-on: use Sign in with SSO.") => new AppError("sso_required", detail);
 
 /** The firm's settings, or null when it has none; locked for the rest of the transaction on request. */
 export async function findSsoSettings(db: Executor, firmId: string, opts: { forUpdate?: boolean } = {}): Promise<SsoSettings | null> {
@@ -23,12 +22,12 @@ export function mustUseSso(settings: SsoSettings | null, email: string): boolean
 }
 
 /** SSO-2, EML-2, INV-6: refuses a password where the firm enforces SSO for this email. */
-export async function assertPasswordAllowed(db: Executor, firmId: string, email: string): Promise<void> {
+export async function assertPasswordAllowed(db: Executor, firmId: string, email: string, detail?: string): Promise<void> {
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(ssoSettings)
     .where(and(eq(ssoSettings.firmId, firmId), eq(ssoSettings.enforced, true), sql`not (${normaliseEmail(email)} = any(${ssoSettings.exceptionEmails}))`));
-  if (row) throw ssoRequired();
+  if (row) throw ssoRequired(detail);
 }
 
 /** GET /firm's `sso` summary as SQL, for the statements that read the firm (`firmId` is an SQL expression). */

@@ -27,7 +27,7 @@ const safePath = (value: unknown) => (typeof value === "string" && /^\/(?![/\\])
 
 function refuse(reply: FastifyReply, request: FastifyRequest, reason: string, detail: string) {
   request.log.warn({ sso_error: reason, detail }, "SSO sign-in refused");
-  return reply.redirect(`/sign-in?sso_error=${encodeURIComponent(reason)}`, 302);
+  return reply.redirect(`/signin?sso_error=${encodeURIComponent(reason)}`, 302);
 }
 
 export async function ssoSettingsRoutes(app: App, deps: Deps) {

@@ -58,3 +58,5 @@ export type Deactivated = Ok<"/users/{id}/deactivate", "post">;
 export type ReassignBody = ApiPaths["/reassignments"]["post"]["requestBody"]["content"]["application/json"];
 export type ReassignPreview = Ok<"/reassignments/preview", "post">;
 export type Reassignment = Ok<"/reassignments", "post">;
+export type SsoSettings = Ok<"/firm/sso", "get">;
+export type SsoSettingsBody = ApiPaths["/firm/sso"]["put"]["requestBody"]["content"]["application/json"];

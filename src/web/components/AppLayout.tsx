@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
-  IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
+  IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock,
+  IconLogin2, IconUserCircle, IconUsers,
   IconUsersGroup, IconBriefcase, IconChecklist, IconCalendarEvent,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
@@ -25,6 +26,7 @@ const NAV = [
   { to: "/settings/account", label: "Account", icon: IconBuilding },
   { to: "/settings/billing", label: "Billing", icon: IconReceipt, ability: "view_billing" },
   { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },
+  { to: "/settings/sso", label: "Single sign-on", icon: IconLogin2, ability: "manage_firm" },
 ] as const;
 
 function UserMenu() {
