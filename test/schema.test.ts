@@ -236,6 +236,8 @@ const STAND_INS = [
   [sql`create table webhook_endpoints (firm_id text, id text, events text[])`, sql`drop table webhook_endpoints`],
   // SES-3: sign-up writes the firm's two-factor requirement.
   [sql`alter table firms add column two_factor_required boolean not null default false`, sql`alter table firms drop column two_factor_required`],
+  // SES-3: a session records whether SAML opened it.
+  [sql`alter table sessions add column via_sso boolean not null default false`, sql`alter table sessions drop column via_sso`],
 ] as const;
 
 async function withStandIns<T>(database: Database, fill: () => Promise<T>): Promise<T> {
@@ -293,20 +295,20 @@ describe.each(BACKENDS)("OPS-2 the database keeps its own integrity [$name]", (b
       const upTo7 = migrationsUpTo(7);
       try {
         await migrateFolder(database, upTo7.folder);
-        const { firm, groupId } = await withStandIns(database, async () => {
+        const c = clock();
+        const orphans = sql`select count(*)::int as n from group_members m where not exists (select 1 from users u where u.firm_id = m.firm_id and u.id = m.user_id)`;
+        const { firm, groupId, admin } = await withStandIns(database, async () => {
           const firm = await signUpFirm(database, passwordHash, "legacy");
           // Before 0008, revoking an invitation made into a group (INV-1, INV-5) deleted the
           // invitee's row but kept their membership.
-          const c = clock();
           const groupId = await database.db.transaction((tx) => createGroup({ tx, clock: c, actor: firm.actor }, { name: "Litigation" }));
           const [admin] = await database.db.select({ id: roles.id }).from(roles).where(and(eq(roles.firmId, firm.firmId), eq(roles.systemKey, "administrator")));
           const invited = await database.db.transaction((tx) =>
             inviteUser({ tx, clock: c, actor: firm.actor }, { email: `left.behind.${newId().slice(0, 8)}@firm.test`, subscription_type: "attorney", role_ids: [admin!.id], group_ids: [groupId] }, APP_URL),
           );
           await database.db.transaction((tx) => revokeInvitation({ tx, clock: c, actor: firm.actor }, invited.invitationId));
-          const orphans = sql`select count(*)::int as n from group_members m where not exists (select 1 from users u where u.firm_id = m.firm_id and u.id = m.user_id)`;
           expect((await rows<{ n: number }>(database.db, orphans))[0]!.n).toBe(1);
-          return { firm, groupId };
+          return { firm, groupId, admin };
         });
         const before = await contents(database.db);
 

@@ -237,7 +237,7 @@ export interface paths {
         };
         /**
          * The firm
-         * @description Its name, status, primary subscriber and subscription.
+         * @description Its name, status, primary subscriber, subscription, and `sso`: its SAML single sign-on in brief (identity provider, whether enforced, when last tested), or null when it has none.
          *
          *     Any signed-in, active user of the firm.
          */
@@ -274,6 +274,34 @@ export interface paths {
          *     Rate limited (SEC-8): 10 per minute per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
          */
         post: operations["transferFirmOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/firm/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's SAML single sign-on settings
+         * @description The identity provider's entity ID, sign-in URL and signing certificate, whether SSO is enforced and for whom not, when it was last tested; and the service provider's own entity ID, ACS URL, metadata URL and sign-in URL, to give the identity provider. Fields are null before anything is configured.
+         *
+         *     Needs the `firm.settings` permission.
+         */
+        get: operations["getSsoSettings"];
+        /**
+         * Configure SAML single sign-on, enforcement and its exceptions
+         * @description The certificate must be an X.509 certificate (PEM, or its base64 body) valid today; the sign-in URL must be https (plain http only to localhost). Changing the identity provider's entity ID, sign-in URL or certificate clears `tested_at`. `enforced: true` needs a successful test sign-in (an administrator signing in through SSO) with the current settings, otherwise 409 `sso_not_tested`. While enforced, password sign-in is refused (403 `sso_required`) except for `exception_emails`.
+         *
+         *     Needs the `firm.settings` permission.
+         */
+        put: operations["updateSsoSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1533,7 +1561,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password (and a code, with two-factor)
-         * @description Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once.
+         * @description Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once. The right password of someone whose firm enforces single sign-on (and who is not on its exception list) gets 403 `sso_required`: they sign in at `/sso/saml/{firm_id}/login`.
          *
          *     No sign-in needed.
          *
@@ -2079,7 +2107,7 @@ export interface components {
              * @description The stable code a client branches on.
              * @enum {string}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "two_factor_required" | "two_factor_invalid" | "forbidden" | "sso_required" | "two_factor_enrollment_required" | "not_found" | "method_not_allowed" | "email_in_use" | "license_purchase_required" | "no_available_license" | "reassignment_required" | "user_not_active" | "role_immutable" | "role_in_use" | "conflict" | "invitation_expired" | "link_expired" | "invitation_invalid" | "reset_expired" | "reset_invalid" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "two_factor_required" | "two_factor_invalid" | "forbidden" | "sso_required" | "two_factor_enrollment_required" | "not_found" | "method_not_allowed" | "email_in_use" | "license_purchase_required" | "no_available_license" | "reassignment_required" | "user_not_active" | "role_immutable" | "role_in_use" | "conflict" | "sso_not_tested" | "invitation_expired" | "link_expired" | "invitation_invalid" | "reset_expired" | "reset_invalid" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
             /** @description With `reassignment_required`: the work the user still holds. */
             counts?: {
                 /** @description Future calendar events the user owns. */
@@ -5024,7 +5052,11 @@ export interface operations {
                         id: string;
                         name: string;
                         primary_subscriber_id: string;
-                        sso: null;
+                        sso: {
+                            enforced: boolean;
+                            idp_entity_id: string;
+                            tested_at: string | null;
+                        } | null;
                         /** @enum {string} */
                         status: "active" | "closed";
                         subscription: {
@@ -5166,7 +5198,11 @@ export interface operations {
                         id: string;
                         name: string;
                         primary_subscriber_id: string;
-                        sso: null;
+                        sso: {
+                            enforced: boolean;
+                            idp_entity_id: string;
+                            tested_at: string | null;
+                        } | null;
                         /** @enum {string} */
                         status: "active" | "closed";
                         subscription: {
@@ -5429,7 +5465,11 @@ export interface operations {
                         id: string;
                         name: string;
                         primary_subscriber_id: string;
-                        sso: null;
+                        sso: {
+                            enforced: boolean;
+                            idp_entity_id: string;
+                            tested_at: string | null;
+                        } | null;
                         /** @enum {string} */
                         status: "active" | "closed";
                         subscription: {
@@ -5676,6 +5716,381 @@ export interface operations {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    getSsoSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acs_url: string;
+                        certificate_pem: string | null;
+                        enforced: boolean;
+                        exception_emails: string[];
+                        idp_entity_id: string | null;
+                        login_url: string;
+                        metadata_url: string;
+                        sp_entity_id: string;
+                        sso_url: string | null;
+                        tested_at: string | null;
+                        updated_at: string | null;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    updateSsoSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "idp_entity_id": "http://www.okta.com/exk1a2b3c4d5e6f7g8h9",
+                 *       "sso_url": "https://walsh-ortiz.okta.com/app/walsh-ortiz_chambers_1/exk1a2b3c4d5e6f7g8h9/sso/saml",
+                 *       "certificate_pem": "-----BEGIN CERTIFICATE-----\nMIIC...\n-----END CERTIFICATE-----",
+                 *       "enforced": false,
+                 *       "exception_emails": [
+                 *         "jane@walsh-ortiz.example"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    certificate_pem: string;
+                    /** @default false */
+                    enforced?: boolean;
+                    /** @default [] */
+                    exception_emails?: string[];
+                    idp_entity_id: string;
+                    sso_url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acs_url: string;
+                        certificate_pem: string | null;
+                        enforced: boolean;
+                        exception_emails: string[];
+                        idp_entity_id: string | null;
+                        login_url: string;
+                        metadata_url: string;
+                        sp_entity_id: string;
+                        sso_url: string | null;
+                        tested_at: string | null;
+                        updated_at: string | null;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `sso_not_tested`: Single sign-on cannot be enforced before a successful test sign-in with the current identity provider settings.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/sso-not-tested",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Single sign-on cannot be enforced before a successful test sign-in with the current identity provider settings.",
+                     *       "code": "sso_not_tested"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "sso_not_tested";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -8699,6 +9114,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `sso_required`: The firm requires single sign-on for this person.
              */
             403: {
                 headers: {
@@ -8720,7 +9136,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "sso_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -8940,6 +9356,8 @@ export interface operations {
                         firm_name: string;
                         first_name: string;
                         last_name: string;
+                        sso_login_path: string | null;
+                        sso_required: boolean;
                     };
                 };
             };
@@ -11475,7 +11893,11 @@ export interface operations {
                             id: string;
                             name: string;
                             primary_subscriber_id: string;
-                            sso: null;
+                            sso: {
+                                enforced: boolean;
+                                idp_entity_id: string;
+                                tested_at: string | null;
+                            } | null;
                             /** @enum {string} */
                             status: "active" | "closed";
                             subscription: {
@@ -11704,6 +12126,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `sso_required`: The firm requires single sign-on for this person.
              *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
              */
             403: {
@@ -11726,7 +12149,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden" | "two_factor_enrollment_required";
+                        code?: "forbidden" | "sso_required" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -19556,6 +19979,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `sso_required`: The firm requires single sign-on for this person.
              */
             403: {
                 headers: {
@@ -19577,7 +20001,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "forbidden";
+                        code?: "forbidden" | "sso_required";
                         /** @constant */
                         status?: 403;
                     };
@@ -19869,7 +20293,11 @@ export interface operations {
                             id: string;
                             name: string;
                             primary_subscriber_id: string;
-                            sso: null;
+                            sso: {
+                                enforced: boolean;
+                                idp_entity_id: string;
+                                tested_at: string | null;
+                            } | null;
                             /** @enum {string} */
                             status: "active" | "closed";
                             subscription: {

@@ -166,6 +166,8 @@ export const sessions = pgTable(
     id: text("id").notNull(),
     userId: text("user_id").notNull(),
     kind: text("kind", { enum: ["session", "api_token"] }).notNull(),
+    /** SES-3: opened by a SAML sign-in, whose second factor is the identity provider's affair. */
+    viaSso: boolean("via_sso").notNull().default(false),
     name: text("name"),
     tokenHash: text("token_hash").notNull(),
     csrfToken: text("csrf_token").notNull(),
@@ -1067,5 +1069,55 @@ export const userTwoFactor = pgTable(
   (t) => [
     primaryKey({ columns: [t.firmId, t.userId] }),
     foreignKey({ name: "user_two_factor_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Single sign-on with SAML 2.0 (SSO).
+
+/**
+ * SSO-1, SSO-2: a firm's identity provider, one row a firm (`idp_entity` is the IdP's entity ID,
+ * a URI, not a reference). `tested_at` is set by a successful
+ * SSO sign-in of one of the firm's administrators and cleared when the IdP settings change; SSO
+ * cannot be enforced without it. `exception_emails` are kept lower-case.
+ */
+export const ssoSettings = pgTable(
+  "sso_settings",
+  {
+    firmId: text("firm_id").notNull(),
+    idpEntityId: text("idp_entity").notNull(),
+    ssoUrl: text("sso_url").notNull(),
+    certificatePem: text("certificate_pem").notNull(),
+    enforced: boolean("enforced").notNull().default(false),
+    exceptionEmails: text("exception_emails").array().notNull(),
+    testedAt: ts("tested_at"),
+    updatedById: text("updated_by_id").notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId] }),
+    foreignKey({ name: "sso_settings_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
+    foreignKey({ name: "sso_settings_updated_by_fk", columns: [t.firmId, t.updatedById], foreignColumns: [users.firmId, users.id] }),
+    check("sso_settings_not_enforced_untested", sql`not ${t.enforced} or ${t.testedAt} is not null`),
+  ],
+);
+
+/**
+ * SSO-3: the assertion IDs already used to sign in, until they expire, so that a captured
+ * assertion replayed to this or any other instance is refused (the primary key is the lock).
+ * Expired rows are deleted when the firm's next assertion is recorded.
+ */
+export const samlAssertions = pgTable(
+  "saml_assertions",
+  {
+    firmId: text("firm_id").notNull(),
+    assertionId: text("assertion").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.assertionId] }),
+    foreignKey({ name: "saml_assertions_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
+    index("saml_assertions_firm_expires_idx").on(t.firmId, t.expiresAt),
   ],
 );

@@ -38,6 +38,7 @@ import { importRoutes } from "./routes/imports.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import { scimTokenRoutes } from "./routes/scim-tokens.js";
 import { scimRoutes } from "./routes/scim.js";
+import { samlRoutes, ssoSettingsRoutes } from "./routes/sso.js";
 import type { App, Deps } from "./deps.js";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -146,10 +147,12 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await importRoutes(zapi, deps);
     await webhookRoutes(zapi, deps);
     await scimTokenRoutes(zapi, deps);
+    await ssoSettingsRoutes(zapi, deps);
   }, { prefix: "/api/v1" });
   // SCIM 2.0 for identity providers: its own authentication and error format (plugins/scim.ts).
   await app.register(async (scim) => scimRoutes(scim.withTypeProvider<ZodTypeProvider>() as App, deps), { prefix: "/scim/v2" });
   await opsRoutes(app as App, deps);
+  await samlRoutes(app as App, deps);
 
   const root = webRoot();
   if (root) await app.register(fastifyStatic, { root, wildcard: false, index: ["index.html"] });

@@ -4,6 +4,7 @@ import { fullName, type UserRecord } from "../domain/users/user-record.js";
 import { userAbilities } from "../policies/users.js";
 import type { FirmOut, UserOut } from "../shared/schemas.js";
 import type { firms, subscriptions } from "../db/schema.js";
+import type { SsoSummary } from "../domain/sso/sso-settings.js";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -51,7 +52,7 @@ export function presentUser(u: UserRecord, actor: Actor, now: Date): UserOut {
   };
 }
 
-export function presentFirm(f: typeof firms.$inferSelect, s: typeof subscriptions.$inferSelect): FirmOut {
+export function presentFirm(f: typeof firms.$inferSelect, s: typeof subscriptions.$inferSelect, sso: SsoSummary | null): FirmOut {
   return {
     id: f.id,
     name: f.name,
@@ -67,7 +68,7 @@ export function presentFirm(f: typeof firms.$inferSelect, s: typeof subscription
       period_end: s.periodEnd.toISOString(),
       remove_unused_at_renewal: s.removeUnusedAtRenewal,
     },
-    sso: null,
+    sso,
     two_factor_required: f.twoFactorRequired,
     created_at: f.createdAt.toISOString(),
   };

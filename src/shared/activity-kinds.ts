@@ -62,6 +62,8 @@ export const ACTIVITY_KINDS = {
   "scim_settings.updated": "Provisioning settings changed",
   "firm.updated": "Firm settings changed",
   "user.recovery_code_used": "Recovery code used",
+  "sso.updated": "Single sign-on settings changed",
+  "sso.tested": "Single sign-on tested",
 } as const;
 
 /** How the console names a kind; one it does not know reads as recorded. */

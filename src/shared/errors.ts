@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   role_immutable: 409,
   role_in_use: 409,
   conflict: 409,
+  sso_not_tested: 409,
   invitation_expired: 410,
   link_expired: 410,
   invitation_invalid: 404,

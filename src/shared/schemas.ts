@@ -103,7 +103,10 @@ export const firmOut = z.object({
   status: z.enum(["active", "closed"]),
   primary_subscriber_id: z.string(),
   subscription: subscriptionOut,
-  sso: z.null(),
+  /** SSO-1: the firm's SAML configuration in brief, or null when it has none. */
+  sso: z
+    .object({ idp_entity_id: z.string(), enforced: z.boolean(), tested_at: isoTime.nullable() })
+    .nullable(),
   /** SES-3: everyone signing in with a password needs a second factor. */
   two_factor_required: z.boolean(),
   created_at: isoTime,
@@ -245,6 +248,9 @@ export const invitationLookupOut = z.object({
   last_name: z.string(),
   expired: z.boolean(),
   expires_at: isoTime.nullable(),
+  /** INV-6: the firm enforces SSO for this email: accept by signing in at `sso_login_path`. */
+  sso_required: z.boolean(),
+  sso_login_path: z.string().nullable(),
 });
 
 export const acceptBody = withExample(z.strictObject({
@@ -425,3 +431,34 @@ export const firmPatchBody = withExample(z.strictObject({
   name: name(LIMITS.firmNameMax).optional(),
   two_factor_required: z.boolean().optional(),
 }), { two_factor_required: true });
+
+// Single sign-on (SSO-1, SSO-2).
+
+export const ssoSettingsBody = withExample(z.strictObject({
+  idp_entity_id: z.string().trim().min(1, "Required.").max(1000),
+  sso_url: z.string().trim().min(1, "Required.").max(2000),
+  certificate_pem: z.string().trim().min(1, "Required.").max(20_000),
+  enforced: z.boolean().default(false),
+  exception_emails: z.array(emailField).max(100, "At most 100 exceptions.").default([]),
+}), {
+  idp_entity_id: "http://www.okta.com/exk1a2b3c4d5e6f7g8h9",
+  sso_url: "https://walsh-ortiz.okta.com/app/walsh-ortiz_chambers_1/exk1a2b3c4d5e6f7g8h9/sso/saml",
+  certificate_pem: "-----BEGIN CERTIFICATE-----\nMIIC...\n-----END CERTIFICATE-----",
+  enforced: false,
+  exception_emails: ["jane@walsh-ortiz.example"],
+});
+
+export const ssoSettingsOut = z.object({
+  idp_entity_id: z.string().nullable(),
+  sso_url: z.string().nullable(),
+  certificate_pem: z.string().nullable(),
+  enforced: z.boolean(),
+  exception_emails: z.array(z.string()),
+  tested_at: isoTime.nullable(),
+  updated_at: isoTime.nullable(),
+  /** What the identity provider needs: give it these (or the metadata) when adding the app. */
+  sp_entity_id: z.string(),
+  acs_url: z.string(),
+  metadata_url: z.string(),
+  login_url: z.string(),
+});

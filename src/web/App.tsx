@@ -25,6 +25,7 @@ import { ResetPasswordPage } from "./pages/ResetPasswordPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { SignInPage } from "./pages/SignInPage";
 import { SignUpPage } from "./pages/SignUpPage";
+import { SsoPage } from "./pages/SsoPage";
 import { TasksPage } from "./pages/TasksPage";
 import { UsersPage } from "./pages/UsersPage";
 import { WebhooksPage } from "./pages/WebhooksPage";
@@ -80,6 +81,9 @@ function GuestOnly() {
   const location = useLocation();
   if (me.isPending) return <FullPageLoader />;
   if (me.data) {
+    // A failed test sign-in (SSO-1) of someone already signed in: the SSO settings show why.
+    const ssoError = new URLSearchParams(location.search).get("sso_error");
+    if (ssoError && me.data.abilities.manage_firm) return <Navigate to={`/settings/sso?sso_error=${encodeURIComponent(ssoError)}`} replace />;
     const from = (location.state as { from?: string } | null)?.from;
     return <Navigate to={from && IN_APP.some((prefix) => from.startsWith(prefix)) ? from : landingOf(me.data)} replace />;
   }
@@ -115,6 +119,7 @@ export function App() {
         <Route path="/settings/billing" element={<RequireAbility ability="view_billing"><BillingPage /></RequireAbility>} />
         <Route path="/settings/webhooks" element={<RequireAbility ability="manage_firm"><WebhooksPage /></RequireAbility>} />
         <Route path="/settings/provisioning" element={<RequireAbility ability="manage_firm"><ProvisioningPage /></RequireAbility>} />
+        <Route path="/settings/sso" element={<RequireAbility ability="manage_firm"><SsoPage /></RequireAbility>} />
         <Route path="/settings" element={<Landing />} />
         <Route path="/" element={<Landing />} />
         {/* Inside the shell: a signed-in person keeps their navigation; a visitor is asked to sign in first. */}

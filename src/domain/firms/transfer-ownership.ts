@@ -16,7 +16,7 @@ import { AppError, forbidden, notFound, validation } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { notify } from "../notifications/notify.js";
 import { findUser, fullName, type UserRecord } from "../users/user-record.js";
-import { loadFirm } from "./load-firm.js";
+import { loadFirmWithSso } from "./load-firm.js";
 
 export const OWNERSHIP_TRANSFERRED = "firm.ownership_transferred";
 export const JUSTIFICATION_MIN = 10;
@@ -92,7 +92,7 @@ export async function transferOwnership(db: Db, clock: Clock, actor: Actor, inpu
     if (errors.length) throw validation(errors);
 
     await applyTransfer(tx, clock, { id: actor.userId, name: actor.name }, firm, owner, target, null);
-    return loadFirm(tx, firm.id);
+    return loadFirmWithSso(tx, firm.id);
   });
 }
 

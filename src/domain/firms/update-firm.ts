@@ -5,7 +5,7 @@ import type { ActorContext } from "../context.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { AppError } from "../errors.js";
 import { findFactor } from "../two-factor/factor.js";
-import { loadFirm } from "./load-firm.js";
+import { loadFirmWithSso } from "./load-firm.js";
 
 export async function updateFirm({ tx, clock, actor }: ActorContext, input: { name?: string | undefined; two_factor_required?: boolean | undefined }) {
   const [locked] = await tx.select().from(firms).where(eq(firms.id, actor.firmId)).for("no key update");
@@ -28,5 +28,5 @@ export async function updateFirm({ tx, clock, actor }: ActorContext, input: { na
       after,
     });
   }
-  return loadFirm(tx, actor.firmId);
+  return loadFirmWithSso(tx, actor.firmId);
 }

@@ -10,6 +10,8 @@ export interface OpenSessionInput {
   firmId: string;
   userId: string;
   kind: "session" | "api_token";
+  /** SES-3: a SAML sign-in, left to the identity provider's second factor. */
+  viaSso?: boolean;
   name?: string;
   ip?: string | null;
   userAgent?: string | null;
@@ -33,6 +35,7 @@ export async function openSession(tx: Tx, clock: Clock, input: OpenSessionInput)
     id,
     userId: input.userId,
     kind: input.kind,
+    viaSso: input.viaSso ?? false,
     name: input.name ?? null,
     tokenHash: sha256(token),
     csrfToken,

@@ -45,7 +45,7 @@ export const SESSION_SELECT = `s.firm_id, s.id as session_id, s.kind, s.csrf_tok
              join roles r on r.firm_id = ur.firm_id and r.id = ur.role_id
              cross join lateral unnest(r.permissions) as p
             where ur.firm_id = s.firm_id and ur.user_id = s.user_id) as permissions,
-          (f.two_factor_required and not exists (select 1 from user_two_factor t
+          (f.two_factor_required and not s.via_sso and not exists (select 1 from user_two_factor t
              where t.firm_id = s.firm_id and t.user_id = s.user_id and t.enabled_at is not null)) as two_factor_enrollment_required`;
 
 /** The session `s` by its token's hash ($1), with its user `u` and firm `f`. */

@@ -1,5 +1,5 @@
 /**
- * Password sign-in (SEC-2, USR-3): one answer for every wrong part, and equal timing. With a
+ * Password sign-in (SEC-2, USR-3, SSO-2): one answer for every wrong part, and equal timing. With a
  * second factor (SES-3) the right password alone opens nothing: the code is asked for, and
  * spent in the transaction that opens the session. SSO sign-ins do not come through here.
  */
@@ -13,6 +13,7 @@ import { AppError } from "../errors.js";
 import { fullName } from "../users/user-record.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { lockFactor, spendCode, twoFactorInvalid, twoFactorRequired } from "../two-factor/factor.js";
+import { assertPasswordAllowed } from "../sso/sso-settings.js";
 import { openSession, type OpenedSession } from "./open-session.js";
 
 export const invalidCredentials = () =>
@@ -39,6 +40,8 @@ export async function signIn(
     .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok || user.firmStatus !== "active") throw invalidCredentials();
+  // SSO-2: only once the password is right, so the answer reveals nothing to a guesser.
+  await assertPasswordAllowed(db, user.firmId, user.email);
   const session = await db.transaction(async (tx) => {
     const factor = await lockFactor(tx, user.firmId, user.id);
     if (factor?.enabledAt) {

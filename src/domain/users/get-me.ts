@@ -11,14 +11,15 @@ import type { Actor } from "../context.js";
 import { notFound } from "../errors.js";
 import { FIRM_ROW, SUBSCRIPTION_ROW } from "../firms/load-firm.js";
 import { sha256 } from "../secrets.js";
+import { SSO_SUMMARY_SQL, ssoSummaryOf } from "../sso/sso-settings.js";
 import { SESSION_FROM, SESSION_SELECT, sessionOf, type ResolvedSession, type SessionRow } from "../sessions/resolve-session.js";
 import { ATTACHED_COLUMNS, USER_ROW, recordOf, type AttachedRaw } from "./user-record.js";
 
-type MeRaw = AttachedRaw & Record<"u" | "f" | "s", Record<string, unknown>>;
+type MeRaw = AttachedRaw & Record<"u" | "f" | "s", Record<string, unknown>> & { sso: unknown };
 
 const meStatement = prepared<MeRaw>(
   "me",
-  `select ${USER_ROW.json} as u, ${FIRM_ROW.json} as f, ${SUBSCRIPTION_ROW.json} as s, ${ATTACHED_COLUMNS}
+  `select ${USER_ROW.json} as u, ${FIRM_ROW.json} as f, ${SUBSCRIPTION_ROW.json} as s, ${SSO_SUMMARY_SQL("u.firm_id")} as sso, ${ATTACHED_COLUMNS}
      from users u
      join firms f on f.id = u.firm_id
      join subscriptions s on s.firm_id = u.firm_id
@@ -31,7 +32,7 @@ const SUBSCRIPTION_AS_SUB = tableRow(subscriptions, "sub");
 const sessionWithMe = prepared<SessionRow & { me: Omit<MeRaw, "s"> & { sub: Record<string, unknown> } }>(
   "resolve_session_me",
   `select ${SESSION_SELECT},
-          (select json_build_object('u', ${USER_ROW.json}, 'f', ${FIRM_ROW.json}, 'sub', ${SUBSCRIPTION_AS_SUB.json},
+          (select json_build_object('u', ${USER_ROW.json}, 'f', ${FIRM_ROW.json}, 'sub', ${SUBSCRIPTION_AS_SUB.json}, 'sso', ${SSO_SUMMARY_SQL("s.firm_id")},
                   '_roles', x._roles, '_groups', x._groups, '_invitation', x._invitation, '_email_change', x._email_change, '_two_factor', x._two_factor)
              from subscriptions sub, lateral (select ${ATTACHED_COLUMNS}) x
             where sub.firm_id = s.firm_id) as me
@@ -41,7 +42,7 @@ const sessionWithMe = prepared<SessionRow & { me: Omit<MeRaw, "s"> & { sub: Reco
 
 function meOf(raw: MeRaw) {
   const firm = FIRM_ROW.map(raw.f);
-  return { user: recordOf(USER_ROW.map(raw.u), raw, firm.primarySubscriberId), firm, subscription: SUBSCRIPTION_ROW.map(raw.s) };
+  return { user: recordOf(USER_ROW.map(raw.u), raw, firm.primarySubscriberId), firm, subscription: SUBSCRIPTION_ROW.map(raw.s), sso: ssoSummaryOf(raw.sso) };
 }
 
 export async function getMe(db: Executor, actor: Actor, loaded?: unknown) {

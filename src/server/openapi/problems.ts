@@ -27,6 +27,7 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
   user_not_active: "The user is not active.",
   role_immutable: "A built-in role cannot be changed or deleted.",
   role_in_use: "The role is held by users; `holders` says how many.",
+  sso_not_tested: "Single sign-on cannot be enforced before a successful test sign-in with the current identity provider settings.",
   conflict: "The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.",
   invitation_expired: "The invitation has expired.",
   link_expired: "The confirmation link has expired.",

@@ -22,6 +22,7 @@ export const TAGS = [
   { name: "practice", description: "Practice data: contacts, matters, tasks, calendar events and message threads, and who may see them." },
   { name: "reassignments", description: "Moving a user's work (matters, tasks, events) to active colleagues, its preview and its report." },
   { name: "webhooks", description: "Signed HTTPS notifications of the firm's changes to other systems: endpoints, their deliveries and every attempt." },
+  { name: "sso", description: "SAML single sign-on: the firm's identity provider settings, enforcement and its exceptions. The SAML endpoints themselves (`/sso/saml/{firm_id}/metadata`, `/login`, `/acs`) are outside the JSON API." },
   { name: "imports", description: "Bulk import of users from a CSV file: the template, the upload, its progress and its error report." },
   { name: "provisioning", description: "SCIM tokens and settings for identity providers (Okta, Entra ID), which then manage users and groups at `/scim/v2` (RFC 7644)." },
 ];

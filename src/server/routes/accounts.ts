@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { hashPassword, assertStrongPassword } from "../../domain/accounts/passwords.js";
 import { signUp } from "../../domain/accounts/sign-up.js";
-import { loadFirm } from "../../domain/firms/load-firm.js";
+import { loadFirm, loadFirmWithSso } from "../../domain/firms/load-firm.js";
 import { updateFirm } from "../../domain/firms/update-firm.js";
 import { revokeOwnSession } from "../../domain/sessions/revoke-session.js";
 import { signIn } from "../../domain/sessions/sign-in.js";
@@ -33,13 +33,13 @@ const SIGN_IN_LIMITS = [
 
 /** The actor as a user object, with everything the console needs. */
 async function loadMe(deps: Deps, actor: Actor, csrfToken: string, twoFactorEnrollmentRequired: boolean, loaded?: unknown) {
-  const { user, firm, subscription } = await getMe(deps.database.db, actor, loaded);
+  const { user, firm, subscription, sso } = await getMe(deps.database.db, actor, loaded);
   const presented = presentUser(user, actor, deps.clock.now());
   // Completed in place, not spread into copies: this answers every page load.
   return Object.assign(presented, {
     permissions: [...actor.permissions].sort(),
     abilities: Object.assign(presented.abilities, firmAbilities(actor)),
-    firm: presentFirm(firm, subscription),
+    firm: presentFirm(firm, subscription, sso),
     csrf_token: csrfToken,
     two_factor_enrollment_required: twoFactorEnrollmentRequired,
   });
@@ -83,12 +83,12 @@ export async function accountRoutes(app: App, deps: Deps) {
   app.post(
     "/sessions",
     {
-      config: { auth: "public", limits: SIGN_IN_LIMITS, sends: ["Set-Cookie"], errors: ["invalid_credentials", "two_factor_required", "two_factor_invalid"] },
+      config: { auth: "public", limits: SIGN_IN_LIMITS, sends: ["Set-Cookie"], errors: ["invalid_credentials", "sso_required", "two_factor_required", "two_factor_invalid"] },
       schema: {
         tags: ["accounts"],
         operationId: "signIn",
         summary: "Sign in with email and password (and a code, with two-factor)",
-        description: "Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once.",
+        description: "Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once. The right password of someone whose firm enforces single sign-on (and who is not on its exception list) gets 403 `sso_required`: they sign in at `/sso/saml/{firm_id}/login`.",
         body: signInBody,
         response: { 201: sessionCreatedOut },
       },
@@ -126,10 +126,10 @@ export async function accountRoutes(app: App, deps: Deps) {
 
   app.get(
     "/firm",
-    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "The firm", description: "Its name, status, primary subscriber and subscription.", response: { 200: firmOut } } },
+    { config: { auth: "user" }, schema: { tags: ["accounts"], summary: "The firm", description: "Its name, status, primary subscriber, subscription, and `sso`: its SAML single sign-on in brief (identity provider, whether enforced, when last tested), or null when it has none.", response: { 200: firmOut } } },
     async (request) => {
-      const { firm, subscription } = await loadFirm(db, actorOf(request).firmId);
-      return presentFirm(firm, subscription);
+      const { firm, subscription, sso } = await loadFirmWithSso(db, actorOf(request).firmId);
+      return presentFirm(firm, subscription, sso);
     },
   );
 
@@ -147,8 +147,8 @@ export async function accountRoutes(app: App, deps: Deps) {
       },
     },
     async (request) => {
-      const { firm, subscription } = await change(deps, request, (ctx) => updateFirm(ctx, request.body));
-      return presentFirm(firm, subscription);
+      const { firm, subscription, sso } = await change(deps, request, (ctx) => updateFirm(ctx, request.body));
+      return presentFirm(firm, subscription, sso);
     },
   );
 }

@@ -18,7 +18,7 @@ export async function emailChangeRoutes(app: App, deps: Deps) {
   app.post(
     "/me/email-change",
     {
-      config: { auth: "user", limits: [perUser("email-change", 10, 60)], errors: ["email_in_use"] },
+      config: { auth: "user", limits: [perUser("email-change", 10, 60)], errors: ["email_in_use", "sso_required"] },
       schema: {
         tags: ["me"],
         operationId: "changeMyEmail",

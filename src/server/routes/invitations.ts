@@ -92,7 +92,7 @@ export async function invitationRoutes(app: App, deps: Deps) {
   app.post(
     "/invitations/accept",
     {
-      config: { auth: "public", limits: [perAddress("invitation-accept", 30, 60)], errors: ["invitation_invalid", "invitation_expired"], sends: ["Set-Cookie"] },
+      config: { auth: "public", limits: [perAddress("invitation-accept", 30, 60)], errors: ["invitation_invalid", "invitation_expired", "sso_required"], sends: ["Set-Cookie"] },
       schema: { tags: ["invitations"], summary: "Accept an invitation with a name and password (INV-6)", description: "The user becomes active and is signed in: the answer carries a session token and sets the session cookie.", body: acceptBody, response: { 201: z.object({ user: userOut, token: z.string() }) } },
     },
     async (request, reply) => {

@@ -80,7 +80,7 @@ export async function licenseRoutes(app: App, deps: Deps) {
     async (request) => {
       await change(deps, request, (ctx) => updateSubscription(ctx, request.body.remove_unused_licenses_at_renewal));
       const { firm, subscription } = await loadFirm(db, actorOf(request).firmId);
-      return presentFirm(firm, subscription).subscription;
+      return presentFirm(firm, subscription, null).subscription;
     },
   );
 

@@ -40,8 +40,8 @@ export async function ownershipRoutes(app: App, deps: Deps) {
       },
     },
     async (request) => {
-      const { firm, subscription } = await transferOwnership(db, deps.clock, actorOf(request), request.body);
-      return presentFirm(firm, subscription);
+      const { firm, subscription, sso } = await transferOwnership(db, deps.clock, actorOf(request), request.body);
+      return presentFirm(firm, subscription, sso);
     },
   );
 }

@@ -67,3 +67,5 @@ export type WebhookPatch = ApiPaths["/webhooks/{id}"]["patch"]["requestBody"]["c
 export type WebhookDelivery = Ok<"/webhooks/{id}/deliveries", "get">["data"][number];
 export type ScimToken = Ok<"/scim-tokens", "get">["data"][number];
 export type ScimSettings = Ok<"/scim-settings", "get">;
+export type SsoSettings = Ok<"/firm/sso", "get">;
+export type SsoSettingsBody = ApiPaths["/firm/sso"]["put"]["requestBody"]["content"]["application/json"];

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, Divider, Stack, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
-  IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconPlugConnected, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
+  IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconPlugConnected, IconShieldCheck, IconShieldLock, IconLogin2, IconUserCircle, IconUsers,
   IconUsersGroup, IconBriefcase, IconLock, IconChecklist, IconCalendarEvent, IconHome, IconActivity, IconWebhook,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
@@ -31,6 +31,7 @@ const NAV = [
   { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },
   { to: "/settings/webhooks", label: "Webhooks", icon: IconWebhook, ability: "manage_firm" },
   { to: "/settings/security", label: "Security", icon: IconLock },
+  { to: "/settings/sso", label: "Single sign-on", icon: IconLogin2, ability: "manage_firm" },
 ] as const;
 
 function UserMenu() {

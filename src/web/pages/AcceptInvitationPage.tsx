@@ -115,6 +115,20 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   );
 }
 
+/** INV-6: where the firm requires single sign-on, the invitation is accepted by signing in through it. */
+function AcceptWithSso({ invitation }: { invitation: InvitationLookup }) {
+  return (
+    <AuthLayout width={520} title={`Join ${invitation.firm_name}`} subtitle="Your firm signs in to Chambers through its identity provider.">
+      <Stack gap="md">
+        <TextInput label="Email" value={invitation.email} readOnly variant="filled" description="Sign in to your identity provider with this address." />
+        <Button component="a" href={invitation.sso_login_path ?? undefined} fullWidth mt="xs">
+          Accept with single sign-on
+        </Button>
+      </Stack>
+    </AuthLayout>
+  );
+}
+
 /** The public page an invitation email links to (INV-6): /accept-invitation?token=… */
 export function AcceptInvitationPage() {
   const [params] = useSearchParams();
@@ -132,5 +146,6 @@ export function AcceptInvitationPage() {
   }
   if (lookup.isError) return <LoadError error={lookup.error} title="Could not open this invitation" onRetry={() => void lookup.refetch()} />;
   if (lookup.data.expired) return <Unusable reason="expired" firmName={lookup.data.firm_name} />;
+  if (lookup.data.sso_required) return <AcceptWithSso invitation={lookup.data} />;
   return <AcceptForm token={token} invitation={lookup.data} />;
 }

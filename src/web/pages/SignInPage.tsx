@@ -1,17 +1,19 @@
 import { useState } from "react";
-import { Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Anchor, Button, Divider, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { IconLogin2 } from "@tabler/icons-react";
 import { useForm } from "@mantine/form";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { applyProblemToForm } from "../api/forms";
 import { useSignIn } from "../api/mutations";
 import { isProblem } from "../api/problem";
 import { AuthLayout } from "../components/AuthLayout";
 import { FormAlert } from "../components/FormAlert";
+import { ssoErrorMessage } from "../ssoErrors";
 
 /** Sign-in messages never say which of email or password was wrong (SEC-2). */
 function signInMessage(error: unknown): string | null {
   if (isProblem(error, "invalid_credentials")) return "Email or password is incorrect.";
-  if (isProblem(error, "sso_required")) return "Your firm signs in through single sign-on. Use your firm's sign-in page.";
+  if (isProblem(error, "sso_required")) return "Your firm signs in through single sign-on: use Sign in with SSO below.";
   if (isProblem(error, "rate_limited")) return "Too many sign-in attempts. Please wait a few minutes and try again.";
   if (isProblem(error, "two_factor_invalid")) return "That code is not valid. Enter the code your app shows now, or an unused recovery code.";
   return null;
@@ -19,7 +21,9 @@ function signInMessage(error: unknown): string | null {
 
 export function SignInPage() {
   const signIn = useSignIn();
-  const [alert, setAlert] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const ssoError = params.get("sso_error");
+  const [alert, setAlert] = useState<string | null>(ssoError ? ssoErrorMessage(ssoError) : null);
   // SES-3: once the password is known right, the second step asks for the code.
   const [askCode, setAskCode] = useState(false);
   const form = useForm({
@@ -55,6 +59,18 @@ export function SignInPage() {
       },
     );
   });
+
+  /** SSO-3: the firm is found from the email; the browser leaves for its identity provider. */
+  const withSso = () => {
+    const email = form.getValues().email.trim();
+    form.clearErrors();
+    if (!email) {
+      form.setFieldError("email", "Enter your email to sign in with SSO");
+      return;
+    }
+    setAlert(null);
+    window.location.assign(`/sso/saml/start?email=${encodeURIComponent(email)}`);
+  };
 
   return (
     <AuthLayout
@@ -106,6 +122,10 @@ export function SignInPage() {
           )}
           <Button type="submit" fullWidth mt="xs" loading={signIn.isPending}>
             {askCode ? "Verify and sign in" : "Sign in"}
+          </Button>
+          <Divider label="or" labelPosition="center" />
+          <Button variant="default" fullWidth leftSection={<IconLogin2 size={16} />} onClick={withSso}>
+            Sign in with SSO
           </Button>
         </Stack>
       </form>
