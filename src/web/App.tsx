@@ -8,11 +8,14 @@ import { AccountPage } from "./pages/AccountPage";
 import { BillingPage } from "./pages/BillingPage";
 import { CalendarPage } from "./pages/CalendarPage";
 import { ConfirmEmailPage } from "./pages/ConfirmEmailPage";
+import { ContactsPage } from "./pages/ContactsPage";
 import { EditUserPage } from "./pages/EditUserPage";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { GroupsPage } from "./pages/GroupsPage";
 import { MattersPage } from "./pages/MattersPage";
+import { MessagesPage } from "./pages/MessagesPage";
 import { ReassignWorkPage } from "./pages/ReassignWorkPage";
+import { ReassignmentsPage } from "./pages/ReassignmentsPage";
 import { RolesPage } from "./pages/RolesPage";
 import { ResetPasswordPage } from "./pages/ResetPasswordPage";
 import { SessionsPage } from "./pages/SessionsPage";
@@ -23,7 +26,7 @@ import { UsersPage } from "./pages/UsersPage";
 
 const HOME = "/settings/users";
 /** Where a visitor sent to sign in may be taken back to. */
-const IN_APP = ["/settings", "/matters", "/tasks", "/calendar"];
+const IN_APP = ["/settings", "/matters", "/tasks", "/calendar", "/contacts", "/messages"];
 
 function FullPageLoader() {
   return (
@@ -78,6 +81,9 @@ export function App() {
         <Route path="/matters" element={<MattersPage />} />
         <Route path="/tasks" element={<TasksPage />} />
         <Route path="/calendar" element={<CalendarPage />} />
+        <Route path="/contacts" element={<ContactsPage />} />
+        <Route path="/messages" element={<MessagesPage />} />
+        <Route path="/settings/reassignments" element={<ReassignmentsPage />} />
         <Route path="/settings/roles" element={<RolesPage />} />
         <Route path="/settings/groups" element={<GroupsPage />} />
         <Route path="/settings/account" element={<AccountPage />} />

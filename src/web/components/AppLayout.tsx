@@ -3,7 +3,7 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, D
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconShieldCheck, IconShieldLock, IconUserCircle, IconUsers,
-  IconUsersGroup, IconBriefcase, IconChecklist, IconCalendarEvent,
+  IconUsersGroup, IconBriefcase, IconChecklist, IconCalendarEvent, IconAddressBook, IconMessages, IconTransfer,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
 import { useCurrentUser } from "../api/queries";
@@ -15,6 +15,8 @@ const PRACTICE = [
   { to: "/matters", label: "Matters", icon: IconBriefcase },
   { to: "/tasks", label: "Tasks", icon: IconChecklist },
   { to: "/calendar", label: "Calendar", icon: IconCalendarEvent },
+  { to: "/contacts", label: "Contacts", icon: IconAddressBook },
+  { to: "/messages", label: "Messages", icon: IconMessages },
 ] as const;
 
 /** `ability`: the item is shown only to those whose firm-level abilities (GET /me) include it (CON-2). */
@@ -25,6 +27,7 @@ const NAV = [
   { to: "/settings/account", label: "Account", icon: IconBuilding },
   { to: "/settings/billing", label: "Billing", icon: IconReceipt, ability: "view_billing" },
   { to: "/settings/sessions", label: "Sessions & tokens", icon: IconShieldLock },
+  { to: "/settings/reassignments", label: "Past reassignments", icon: IconTransfer, ability: "view_reassignments" },
 ] as const;
 
 function UserMenu() {
