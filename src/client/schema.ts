@@ -17983,6 +17983,7 @@ export interface operations {
                  */
                 "application/json": {
                     assignee_id?: string;
+                    completed?: boolean;
                     completed_at?: string | null;
                     due_at?: string | null;
                     matter_id?: string | null;

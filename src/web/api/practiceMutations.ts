@@ -50,7 +50,7 @@ export function useSaveMatter() {
 export function useSaveTask() {
   const refresh = useRefreshPractice();
   return useMutation({
-    mutationFn: async ({ id, body }: { id?: string; body: Partial<TaskBody> }) =>
+    mutationFn: async ({ id, body }: { id?: string; body: Partial<TaskBody> & { completed?: boolean } }) =>
       id ? (await api.PATCH("/tasks/{id}", { params: { path: { id } }, body })).data! : (await api.POST("/tasks", { body: body as TaskBody })).data!,
     onSuccess: refresh,
   });

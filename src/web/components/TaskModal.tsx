@@ -62,9 +62,9 @@ export function TaskModal({ opened, task, onClose }: { opened: boolean; task?: T
       assignee_id: values.assignee_id!,
       due_at: fromLocalInput(values.due),
     };
-    // Completion is stamped when the box is ticked; an unchanged box leaves the time alone.
-    if (values.completed !== Boolean(task?.completed_at)) body.completed_at = values.completed ? new Date().toISOString() : null;
-    const changes = changedOnly(body, task && { ...valuesOf(task, me.id), due_at: task.due_at ?? null });
+    const changes: Partial<TaskBody> & { completed?: boolean } = changedOnly(body, task && { ...valuesOf(task, me.id), due_at: task.due_at ?? null });
+    // The server stamps the completion with its own clock; an unchanged box leaves the time alone.
+    if (values.completed !== Boolean(task?.completed_at)) changes.completed = values.completed;
     if (task && Object.keys(changes).length === 0) return onClose();
     save.mutate(
       { id: task?.id, body: changes },
@@ -105,7 +105,8 @@ export function TaskModal({ opened, task, onClose }: { opened: boolean; task?: T
             {...form.getInputProps("assignee_id")}
           />
           <TextInput label="Due" type="datetime-local" description="Optional; in your time zone." {...form.getInputProps("due")} />
-          <Checkbox label="Completed" {...form.getInputProps("completed", { type: "checkbox" })} />
+          {/* A new task is open; completing is an edit. */}
+          {task && <Checkbox label="Completed" {...form.getInputProps("completed", { type: "checkbox" })} />}
           <Group justify="flex-end" gap="sm" mt="xs">
             <Button variant="default" onClick={onClose} disabled={save.isPending}>
               Cancel
