@@ -49,6 +49,8 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: "md" } },
     // The dialog's × needs a name for screen readers (axe-core's critical `button-name`, CON-5).
     Modal: { defaultProps: { closeButtonProps: { "aria-label": "Close" } }, styles: { title: { fontWeight: 600, fontSize: "var(--mantine-font-size-lg)" } } },
+    // A notice's × needs a name too (axe-core's critical `button-name`, CON-5).
+    Notification: { defaultProps: { closeButtonProps: { "aria-label": "Dismiss" } } },
     // Sentence-case badges read calmer than the default capitals.
     Badge: { defaultProps: { radius: "sm" }, styles: { root: { textTransform: "none", fontWeight: 600, minWidth: "max-content" } } },
   },
