@@ -30,4 +30,28 @@ describeDb("firm-level abilities", (h) => {
     expect((await h.get("/api/v1/licenses", billing.token)).statusCode).toBe(200);
     expect((await h.post("/api/v1/roles", { name: "Nope", permissions: [] }, attorney.token)).statusCode).toBe(403);
   });
+
+  it("CON-1 GET /me says who may open matters, add contacts, set access and rates, assign tasks to anyone and read past reassignments, as the API allows", async () => {
+    const firm = await buildFirm(h);
+    const paralegal = await buildUser(h, firm, ["paralegal"]);
+    const billing = await buildUser(h, firm, ["billing"]);
+    const PRACTICE = ["create_matters", "set_matter_access", "set_custom_rates", "create_contacts", "assign_tasks_to_anyone", "view_reassignments"];
+    const abilities = async (token: string) => {
+      const all = (await h.get("/api/v1/me", token)).json().abilities as Record<string, boolean>;
+      return Object.fromEntries(PRACTICE.map((k) => [k, all[k]]));
+    };
+    expect(Object.values(await abilities(firm.owner.token)).every(Boolean)).toBe(true);
+    expect(await abilities(paralegal.token)).toEqual({
+      create_matters: false, set_matter_access: false, set_custom_rates: false, create_contacts: true, assign_tasks_to_anyone: true, view_reassignments: false,
+    });
+    expect(await abilities(billing.token)).toMatchObject({ create_matters: false, set_custom_rates: true, create_contacts: true, assign_tasks_to_anyone: false });
+
+    // What the abilities say is what the API does.
+    const me = (await h.get("/api/v1/me", paralegal.token)).json() as { id: string };
+    const matter = { number: "A-1", description: "A matter", responsible_attorney_id: me.id, originating_attorney_id: me.id };
+    expect((await h.post("/api/v1/matters", matter, paralegal.token)).statusCode).toBe(403);
+    expect((await h.post("/api/v1/contacts", { name: "Harbour Ltd" }, paralegal.token)).statusCode).toBe(201);
+    expect((await h.get("/api/v1/reassignments", paralegal.token)).statusCode).toBe(403);
+    expect((await h.get("/api/v1/reassignments", firm.owner.token)).statusCode).toBe(200);
+  });
 });

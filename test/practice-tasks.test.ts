@@ -31,6 +31,22 @@ describeDb("practice: tasks", (h) => {
     expect(feed.changes).toMatchObject({ completed_at: { before: "2026-11-23T09:30:00.000Z", after: null }, matter_id: { before: matter.id, after: null } });
   });
 
+  it("PRC-5 completed: true completes the task at the server's time, whatever the browser's clock says; false reopens it; both fields at once are refused", async () => {
+    const firm = await buildFirm(h);
+    const task = await makeTask(h, firm.owner, { name: "Serve notice", assignee_id: firm.owner.id });
+    const done = await h.patch(`/api/v1/tasks/${task.id}`, { completed: true }, firm.owner.token);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ completed_at: h.clock.now().toISOString(), completed_by: { id: firm.owner.id } });
+    // Completing again keeps the first completion time.
+    h.clock.set(new Date(h.clock.now().getTime() + 60_000));
+    expect((await h.patch(`/api/v1/tasks/${task.id}`, { completed: true }, firm.owner.token)).json().completed_at).toBe(done.json().completed_at);
+    const both = await h.patch(`/api/v1/tasks/${task.id}`, { completed: false, completed_at: null }, firm.owner.token);
+    expect(both.statusCode).toBe(400);
+    expect(paths(both)).toEqual(["completed"]);
+    const reopened = await h.patch(`/api/v1/tasks/${task.id}`, { completed: false }, firm.owner.token);
+    expect(reopened.json()).toMatchObject({ completed_at: null, completed_by: null });
+  });
+
   it("PRC-5 the task list filters by assignee, matter, completion and name, soonest due first, and pages by cursor", async () => {
     const firm = await buildFirm(h);
     const a = await buildUser(h, firm, ["attorney"]);

@@ -11864,6 +11864,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         abilities: {
+                            assign_tasks_to_anyone: boolean;
+                            create_contacts: boolean;
+                            create_matters: boolean;
                             import_users: boolean;
                             invite_users: boolean;
                             manage_firm: boolean;
@@ -11872,10 +11875,13 @@ export interface operations {
                             manage_roles: boolean;
                             manage_users: boolean;
                             reassign_work: boolean;
+                            set_custom_rates: boolean;
+                            set_matter_access: boolean;
                             transfer_ownership: boolean;
                             view_billing: boolean;
                             view_feed: boolean;
                             view_licenses: boolean;
+                            view_reassignments: boolean;
                         } & {
                             [key: string]: boolean;
                         };
@@ -21437,6 +21443,7 @@ export interface operations {
                  */
                 "application/json": {
                     assignee_id?: string;
+                    completed?: boolean;
                     completed_at?: string | null;
                     due_at?: string | null;
                     matter_id?: string | null;

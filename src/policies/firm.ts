@@ -5,6 +5,8 @@
 import type { Actor } from "../domain/context.js";
 import { reassignmentPolicy } from "./reassignments.js";
 import { importPolicy } from "./imports.js";
+import { matterPolicy } from "./matters.js";
+import { contactPolicy } from "./contacts.js";
 
 const has = (actor: Actor, key: Parameters<Actor["permissions"]["has"]>[0]) => actor.permissions.has(key);
 
@@ -26,6 +28,18 @@ export function firmAbilities(actor: Actor) {
     reassign_work: reassignmentPolicy.reassign(actor),
     /** IMP: invite many people at once from a CSV file. */
     import_users: importPolicy.import(actor),
+    /** PRC-1: open new matters. */
+    create_matters: matterPolicy.create(actor),
+    /** GRP-3: choose who sees a matter when creating it (editing asks the matter's own abilities). */
+    set_matter_access: has(actor, "matters.access"),
+    /** GRP-4: set custom billing rates on new matters and contacts. */
+    set_custom_rates: has(actor, "rates.manage"),
+    /** Add contacts (clients and others). */
+    create_contacts: contactPolicy.create(actor),
+    /** PRC-5: give tasks to anyone, not only to oneself. */
+    assign_tasks_to_anyone: has(actor, "tasks.manage_all"),
+    /** REA-9: the past reassignments and their reports. */
+    view_reassignments: reassignmentPolicy.view(actor),
   };
 }
 

@@ -206,7 +206,17 @@ export const createTaskBody = withExample(z.strictObject(taskFields), {
   assignee_id: USER_ID,
   due_at: "2026-12-01T17:00:00.000Z",
 });
-export const updateTaskBody = withExample(z.strictObject(taskFields).partial(), { completed_at: "2026-11-30T15:12:00.000Z" });
+export const updateTaskBody = withExample(
+  z
+    .strictObject({
+      ...taskFields,
+      /** `true` completes the task now by the server's clock (a browser's clock may run ahead); `false` reopens it. */
+      completed: z.boolean(),
+    })
+    .partial()
+    .refine((v) => v.completed === undefined || v.completed_at === undefined, { path: ["completed"], message: "Give completed or completed_at, not both." }),
+  { completed_at: "2026-11-30T15:12:00.000Z" },
+);
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
 export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
 

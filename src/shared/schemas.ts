@@ -127,6 +127,12 @@ export const firmAbilitiesOut = z.object({
   transfer_ownership: z.boolean(),
   reassign_work: z.boolean(),
   import_users: z.boolean(),
+  create_matters: z.boolean(),
+  set_matter_access: z.boolean(),
+  set_custom_rates: z.boolean(),
+  create_contacts: z.boolean(),
+  assign_tasks_to_anyone: z.boolean(),
+  view_reassignments: z.boolean(),
 });
 
 export const meOut = userOut.extend({

@@ -11,6 +11,7 @@ import { BillingPage } from "./pages/BillingPage";
 import { ProvisioningPage } from "./pages/ProvisioningPage";
 import { CalendarPage } from "./pages/CalendarPage";
 import { ConfirmEmailPage } from "./pages/ConfirmEmailPage";
+import { ContactsPage } from "./pages/ContactsPage";
 import { EditUserPage } from "./pages/EditUserPage";
 import { FeedPage } from "./pages/FeedPage";
 import { HomePage } from "./pages/HomePage";
@@ -18,7 +19,9 @@ import { NotAllowedPage, NotFoundPage } from "./pages/NotFoundPage";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { GroupsPage } from "./pages/GroupsPage";
 import { MattersPage } from "./pages/MattersPage";
+import { MessagesPage } from "./pages/MessagesPage";
 import { ReassignWorkPage } from "./pages/ReassignWorkPage";
+import { ReassignmentsPage } from "./pages/ReassignmentsPage";
 import { RolesPage } from "./pages/RolesPage";
 import { SecurityPage } from "./pages/SecurityPage";
 import { ResetPasswordPage } from "./pages/ResetPasswordPage";
@@ -33,7 +36,7 @@ import { WebhooksPage } from "./pages/WebhooksPage";
 /** Where someone whose firm requires two-factor, and who has none yet, is kept until they enrol (SES-3). */
 const ENROL = "/settings/security";
 /** Where a visitor sent to sign in may be taken back to. */
-const IN_APP = ["/settings", "/matters", "/tasks", "/calendar", "/home", "/feed"];
+const IN_APP = ["/settings", "/matters", "/tasks", "/calendar", "/home", "/feed", "/contacts", "/messages"];
 
 /** CON-2: an administrator of users starts at Manage users; everyone else at their own home. */
 export function landingOf(me: Me): string {
@@ -111,6 +114,9 @@ export function App() {
         <Route path="/matters" element={<MattersPage />} />
         <Route path="/tasks" element={<TasksPage />} />
         <Route path="/calendar" element={<CalendarPage />} />
+        <Route path="/contacts" element={<ContactsPage />} />
+        <Route path="/messages" element={<MessagesPage />} />
+        <Route path="/settings/reassignments" element={<RequireAbility ability="view_reassignments"><ReassignmentsPage /></RequireAbility>} />
         <Route path="/settings/roles" element={<RolesPage />} />
         <Route path="/settings/groups" element={<GroupsPage />} />
         <Route path="/settings/account" element={<AccountPage />} />

@@ -3,7 +3,7 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton, D
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconChevronDown, IconBuilding, IconKey, IconLogout, IconReceipt, IconPlugConnected, IconShieldCheck, IconShieldLock, IconLogin2, IconUserCircle, IconUsers,
-  IconUsersGroup, IconBriefcase, IconLock, IconChecklist, IconCalendarEvent, IconHome, IconActivity, IconWebhook,
+  IconUsersGroup, IconBriefcase, IconLock, IconChecklist, IconCalendarEvent, IconHome, IconActivity, IconWebhook, IconAddressBook, IconMessages, IconTransfer,
 } from "@tabler/icons-react";
 import { Link, NavLink as RouterNavLink } from "react-router";
 import { useCurrentUser } from "../api/queries";
@@ -17,6 +17,8 @@ const PRACTICE = [
   { to: "/matters", label: "Matters", icon: IconBriefcase },
   { to: "/tasks", label: "Tasks", icon: IconChecklist },
   { to: "/calendar", label: "Calendar", icon: IconCalendarEvent },
+  { to: "/contacts", label: "Contacts", icon: IconAddressBook },
+  { to: "/messages", label: "Messages", icon: IconMessages },
 ] as const;
 
 /** `ability`: the item is shown only to those whose firm-level abilities (GET /me) include it (CON-2). */
@@ -32,6 +34,7 @@ const NAV = [
   { to: "/settings/webhooks", label: "Webhooks", icon: IconWebhook, ability: "manage_firm" },
   { to: "/settings/security", label: "Security", icon: IconLock },
   { to: "/settings/sso", label: "Single sign-on", icon: IconLogin2, ability: "manage_firm" },
+  { to: "/settings/reassignments", label: "Past reassignments", icon: IconTransfer, ability: "view_reassignments" },
 ] as const;
 
 function UserMenu() {

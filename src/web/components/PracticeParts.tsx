@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { Button, Center, Group, Input, Loader, SegmentedControl, Select, Stack, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { useId } from "@mantine/hooks";
-import { IconSearch, IconUser } from "@tabler/icons-react";
+import { IconPencil, IconPlus, IconSearch, IconUser } from "@tabler/icons-react";
 import { useSearchParams } from "react-router";
 import { peopleOptions, useEveryone } from "../api/practice";
 import type { Task, UserRef } from "../api/types";
@@ -204,5 +204,23 @@ export function ListTable({ label, minWidth, columns, children }: { label: strin
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** A row's edit button, named after what it edits. */
+export function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Button variant="subtle" size="xs" leftSection={<IconPencil size={14} />} onClick={onClick} aria-label={label}>
+      Edit
+    </Button>
+  );
+}
+
+/** A page's button that opens the dialog for a new record. */
+export function NewButton({ children, onClick }: { children: ReactNode; onClick: () => void }) {
+  return (
+    <Button leftSection={<IconPlus size={16} />} onClick={onClick}>
+      {children}
+    </Button>
   );
 }

@@ -1,12 +1,13 @@
 import { useEffect, useState } from "react";
-import { Anchor, Badge, Button, Group, MultiSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Checkbox, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconCalendarEvent, IconVideo } from "@tabler/icons-react";
 import { useCalendars, useEvents, useSetVisibleCalendars } from "../api/practice";
 import { useCurrentUser } from "../api/queries";
 import type { CalendarEvent } from "../api/types";
 import { formatDate } from "../format";
+import { EventModal } from "../components/EventModal";
 import { PageHeader } from "../components/PageHeader";
-import { FilterBar, PagedListBody, PersonFilter, PersonName, SegmentFilter, useUrlFilters, MatterCell, ListTable, type Column } from "../components/PracticeParts";
+import { EditButton, FilterBar, NewButton, PagedListBody, PersonFilter, PersonName, SegmentFilter, useUrlFilters, MatterCell, ListTable, type Column } from "../components/PracticeParts";
 
 const WHEN = [
   { value: "upcoming", label: "Upcoming" },
@@ -30,9 +31,9 @@ function OwnerCell({ event }: { event: CalendarEvent }) {
   );
 }
 
-const COLUMNS: Column[] = [{ label: "Event" }, { label: "When", w: 200 }, { label: "Matter", w: 240 }, { label: "Owner", w: 190 }, { label: "Attendees", w: 220 }];
+const COLUMNS: Column[] = [{ label: "Event" }, { label: "When", w: 200 }, { label: "Matter", w: 240 }, { label: "Owner", w: 190 }, { label: "Attendees", w: 220 }, { label: "Actions", w: 100 }];
 
-function EventsTable({ events }: { events: CalendarEvent[] }) {
+function EventsTable({ events, onEdit }: { events: CalendarEvent[]; onEdit: (event: CalendarEvent) => void }) {
   return (
     <ListTable label="Calendar events" minWidth={960} columns={COLUMNS}>
       {events.map((event) => (
@@ -74,6 +75,7 @@ function EventsTable({ events }: { events: CalendarEvent[] }) {
               </Stack>
             )}
           </Table.Td>
+          <Table.Td>{event.abilities.edit && <EditButton label={`Edit event ${event.title}`} onClick={() => onEdit(event)} />}</Table.Td>
         </Table.Tr>
       ))}
     </ListTable>
@@ -87,6 +89,7 @@ function VisibleCalendarsCard() {
   const save = useSetVisibleCalendars();
   const others = (calendars.data ?? []).filter((c) => c.kind === "user" && c.owner_id && c.owner_id !== me.id);
   const shown = others.filter((c) => c.visible).map((c) => c.owner_id!);
+  const firm = calendars.data?.find((c) => c.kind === "firm");
   const [picked, setPicked] = useState<string[]>(shown);
   const shownKey = shown.join(",");
   useEffect(() => setPicked(shownKey ? shownKey.split(",") : []), [shownKey]);
@@ -99,19 +102,24 @@ function VisibleCalendarsCard() {
       <Text size="sm" c="dimmed" mb="sm">
         Choose whose calendars you keep an eye on. A deactivated colleague’s calendar leaves every view.
       </Text>
-      <Group align="flex-end" gap="sm">
-        <MultiSelect
-          label="Show the calendars of"
-          placeholder={picked.length ? undefined : "Only your own"}
-          searchable
-          clearable
-          w={480}
-          maw="100%"
-          data={others.map((c) => ({ value: c.owner_id!, label: c.name }))}
-          value={picked}
-          onChange={setPicked}
-          disabled={calendars.isPending}
-        />
+      <Checkbox.Group label="Show the calendars of" value={picked} onChange={setPicked}>
+        <ScrollArea.Autosize mah={220} mt={6} type="auto">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs" verticalSpacing="xs" data-testid="calendar-picker">
+            {others.map((c) => (
+              <Checkbox key={c.id} value={c.owner_id!} label={c.name} />
+            ))}
+          </SimpleGrid>
+        </ScrollArea.Autosize>
+      </Checkbox.Group>
+      {calendars.isSuccess && others.length === 0 && (
+        <Text size="sm" c="dimmed">
+          Nobody else in the firm has a calendar yet.
+        </Text>
+      )}
+      <Group justify="space-between" mt="sm" gap="sm">
+        <Text size="sm" c="dimmed" data-testid="firm-calendar-note">
+          {firm ? `The firm calendar is always shown${firm.abilities.add_events ? "; you manage it" : "; only the primary subscriber manages it"}.` : ""}
+        </Text>
         <Button variant="default" disabled={!changed} loading={save.isPending} onClick={() => save.mutate(picked)}>
           Save
         </Button>
@@ -130,10 +138,17 @@ export function CalendarPage() {
   const [now] = useState(() => new Date().toISOString());
   const events = useEvents({ owner_id: owner, calendar, from: when === "upcoming" ? now : undefined });
   const rows = events.data?.pages.flatMap((p) => p.data) ?? [];
+  // `undefined` closed, `null` a new event, else the event being edited.
+  const [editing, setEditing] = useState<CalendarEvent | null | undefined>(undefined);
 
   return (
     <>
-      <PageHeader title="Calendar" description="Events you may see, soonest first, with whose calendar holds each and who attends." />
+      <PageHeader
+        title="Calendar"
+        description="Events you may see, soonest first, with whose calendar holds each and who attends."
+        actions={<NewButton onClick={() => setEditing(null)}>New event</NewButton>}
+      />
+      <EventModal opened={editing !== undefined} event={editing ?? undefined} onClose={() => setEditing(undefined)} />
       <VisibleCalendarsCard />
       <Paper withBorder>
         <FilterBar>
@@ -148,7 +163,7 @@ export function CalendarPage() {
           filtered={Boolean(owner || calendar || when === "upcoming")}
           empty={{ icon: <IconCalendarEvent size={26} stroke={1.5} />, title: "No events yet", text: "Events on the calendars you may see appear here." }}
         >
-          <EventsTable events={rows} />
+          <EventsTable events={rows} onEdit={setEditing} />
         </PagedListBody>
       </Paper>
     </>

@@ -5,8 +5,10 @@ import { IconBriefcase, IconLock, IconUsersGroup, IconWorld } from "@tabler/icon
 import { MATTER_STATUSES, type MatterStatus } from "../../shared/practice-enums";
 import { useMatters } from "../api/practice";
 import type { Matter } from "../api/types";
+import { useCurrentUser } from "../api/queries";
+import { MatterModal } from "../components/MatterModal";
 import { PageHeader } from "../components/PageHeader";
-import { FilterBar, ListTable, PagedListBody, PersonFilter, PersonName, SearchFilter, useUrlFilters, type Column } from "../components/PracticeParts";
+import { EditButton, FilterBar, ListTable, NewButton, PagedListBody, PersonFilter, PersonName, SearchFilter, useUrlFilters, type Column } from "../components/PracticeParts";
 
 const STATUS_LABEL: Record<MatterStatus, string> = { open: "Open", pending: "Pending", closed: "Closed" };
 const STATUS_COLOR: Record<MatterStatus, string> = { open: "teal.9", pending: "orange.9", closed: "gray.9" };
@@ -58,9 +60,12 @@ const COLUMNS: Column[] = [
   { label: "Originating attorney" },
   { label: "Client" },
   { label: "Access" },
+  { label: "Actions", w: 100 },
 ];
 
-function MattersTable({ matters }: { matters: Matter[] }) {
+const editable = (m: Matter) => Boolean(m.abilities.edit || m.abilities.change_access || m.abilities.manage_rates);
+
+function MattersTable({ matters, onEdit }: { matters: Matter[]; onEdit: (matter: Matter) => void }) {
   return (
     <ListTable label="Matters" minWidth={960} columns={COLUMNS}>
       {matters.map((matter) => (
@@ -92,6 +97,11 @@ function MattersTable({ matters }: { matters: Matter[] }) {
           <Table.Td>
             <AccessCell matter={matter} />
           </Table.Td>
+          <Table.Td>
+            {editable(matter) && (
+              <EditButton label={`Edit matter ${matter.number}`} onClick={() => onEdit(matter)} />
+            )}
+          </Table.Td>
         </Table.Tr>
       ))}
     </ListTable>
@@ -109,13 +119,22 @@ export function MattersPage() {
   const [q] = useDebouncedValue(query.trim(), 300);
   const matters = useMatters({ status, responsible_attorney_id: responsible, originating_attorney_id: originating, q });
   const rows = matters.data?.pages.flatMap((p) => p.data) ?? [];
+  const me = useCurrentUser();
+  // `undefined` closed, `null` a new matter, else the matter being edited.
+  const [editing, setEditing] = useState<Matter | null | undefined>(undefined);
 
   return (
     <>
       <PageHeader
         title="Matters"
         description="The matters you may see, with who is responsible for each. A deactivated attorney reads “(Inactive)” until the matter is given to someone else."
+        actions={
+          me.abilities.create_matters && (
+<NewButton onClick={() => setEditing(null)}>New matter</NewButton>
+          )
+        }
       />
+      <MatterModal opened={editing !== undefined} matter={editing ?? undefined} onClose={() => setEditing(undefined)} />
       <Paper withBorder>
         <FilterBar>
           <Select
@@ -139,7 +158,7 @@ export function MattersPage() {
           filtered={Boolean(status || responsible || originating || q)}
           empty={{ icon: <IconBriefcase size={26} stroke={1.5} />, title: "No matters yet", text: "Matters you are allowed to see appear here, by number." }}
         >
-          <MattersTable matters={rows} />
+          <MattersTable matters={rows} onEdit={setEditing} />
         </PagedListBody>
       </Paper>
     </>

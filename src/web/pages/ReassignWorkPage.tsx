@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Alert, Anchor, Box, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconArrowsExchange, IconCircleCheck, IconDownload, IconLock } from "@tabler/icons-react";
-import { useParams } from "react-router";
+import { useParams, Link } from "react-router";
 import { useCurrentUser } from "../api/queries";
 import {
   KINDS, hasTarget, planProblem, reportUrl, targetField, useReassign, useReassignPreview, type ReassignTargets, type Reassignment, type WorkKind,
@@ -115,6 +115,13 @@ export function ReassignWorkPage() {
             title="Reassign work"
             aside={<StatusBadge user={user} />}
             description={`Move ${user.name}’s open matters, tasks and upcoming events to active colleagues. Closed, private and past work stays where it is.`}
+            actions={
+              me.abilities.view_reassignments && (
+                <Anchor component={Link} to={`/settings/reassignments?from_user_id=${encodeURIComponent(user.id)}`} size="sm">
+                  Past reassignments from {user.name.trim() || user.email}
+                </Anchor>
+              )
+            }
           />
           {me.abilities.reassign_work ? (
             <ReassignForm user={user} />

@@ -6,7 +6,8 @@ import { useTasks } from "../api/practice";
 import type { Task } from "../api/types";
 import { formatDate } from "../format";
 import { PageHeader } from "../components/PageHeader";
-import { FilterBar, PagedListBody, PersonFilter, PersonName, SearchFilter, SegmentFilter, useUrlFilters, MatterCell, ListTable, type Column } from "../components/PracticeParts";
+import { TaskModal } from "../components/TaskModal";
+import { EditButton, FilterBar, NewButton, PagedListBody, PersonFilter, PersonName, SearchFilter, SegmentFilter, useUrlFilters, MatterCell, ListTable, type Column } from "../components/PracticeParts";
 
 const SHOW = [
   { value: "open", label: "Open" },
@@ -37,9 +38,9 @@ function TaskState({ task, now }: { task: Task; now: number }) {
   );
 }
 
-const COLUMNS: Column[] = [{ label: "Task" }, { label: "Matter", w: 260 }, { label: "Assignee", w: 200 }, { label: "Due", w: 170 }, { label: "State", w: 120 }];
+const COLUMNS: Column[] = [{ label: "Task" }, { label: "Matter", w: 260 }, { label: "Assignee", w: 200 }, { label: "Due", w: 170 }, { label: "State", w: 120 }, { label: "Actions", w: 100 }];
 
-function TasksTable({ tasks }: { tasks: Task[] }) {
+function TasksTable({ tasks, onEdit }: { tasks: Task[]; onEdit: (task: Task) => void }) {
   const [now] = useState(() => Date.now());
   return (
     <ListTable label="Tasks" minWidth={880} columns={COLUMNS}>
@@ -64,6 +65,7 @@ function TasksTable({ tasks }: { tasks: Task[] }) {
           <Table.Td>
             <TaskState task={task} now={now} />
           </Table.Td>
+          <Table.Td>{task.abilities.edit && <EditButton label={`Edit task ${task.name}`} onClick={() => onEdit(task)} />}</Table.Td>
         </Table.Tr>
       ))}
     </ListTable>
@@ -80,13 +82,17 @@ export function TasksPage() {
   const completed = show === "all" ? undefined : show === "done" ? "true" : "false";
   const tasks = useTasks({ assignee_id: assignee, completed, q });
   const rows = tasks.data?.pages.flatMap((p) => p.data) ?? [];
+  // `undefined` closed, `null` a new task, else the task being edited.
+  const [editing, setEditing] = useState<Task | null | undefined>(undefined);
 
   return (
     <>
       <PageHeader
         title="Tasks"
         description="Tasks you may see, soonest due first, with who holds each. A deactivated assignee reads “(Inactive)” until the task is given to someone else."
+        actions={<NewButton onClick={() => setEditing(null)}>New task</NewButton>}
       />
+      <TaskModal opened={editing !== undefined} task={editing ?? undefined} onClose={() => setEditing(undefined)} />
       <Paper withBorder>
         <FilterBar>
           <SegmentFilter label="Show" data={SHOW} value={show} onChange={(value) => set("show", value === "open" ? undefined : value)} />
@@ -100,7 +106,7 @@ export function TasksPage() {
           filtered={Boolean(assignee || q || show !== "all")}
           empty={{ icon: <IconChecklist size={26} stroke={1.5} />, title: "No tasks yet", text: "Tasks assigned to you, or to anyone if you manage all tasks, appear here." }}
         >
-          <TasksTable tasks={rows} />
+          <TasksTable tasks={rows} onEdit={setEditing} />
         </PagedListBody>
       </Paper>
     </>

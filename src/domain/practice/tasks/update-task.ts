@@ -34,7 +34,7 @@ export async function updateTask(ctx: ActorContext, id: string, input: UpdateTas
     if (!matter) errors.push({ path: "matter_id", message: NO_SUCH_MATTER });
     onPrivateMatter = task.onPrivateMatter || Boolean(matter?.isPrivate);
   }
-  const completedAt = time(input.completed_at, task.completedAt);
+  const completedAt = input.completed === undefined ? time(input.completed_at, task.completedAt) : input.completed ? (task.completedAt ?? now) : null;
   const completionChanged = completedAt?.getTime() !== task.completedAt?.getTime();
   if (completionChanged && completedAt && completedAt > now) errors.push({ path: "completed_at", message: "A task cannot be completed in the future." });
   if (errors.length) throw validation(errors);
