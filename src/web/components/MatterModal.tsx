@@ -129,8 +129,8 @@ export function MatterModal({ opened, matter, onClose }: { opened: boolean; matt
           </Group>
           <Textarea label="Description" required disabled={!can.edit} autosize minRows={2} maxRows={5} maxLength={LIMITS.matterDescriptionMax} {...form.getInputProps("description")} />
           <Group grow align="flex-start">
-            <Select label="Responsible attorney" description="Active users only." required searchable disabled={!can.edit} data={attorneys} {...form.getInputProps("responsible_attorney_id")} />
-            <Select label="Originating attorney" description="Active users only." required searchable disabled={!can.edit} data={attorneys} {...form.getInputProps("originating_attorney_id")} />
+            <Select label="Responsible attorney" description="Active users only." required searchable allowDeselect={false} disabled={!can.edit} data={attorneys} {...form.getInputProps("responsible_attorney_id")} />
+            <Select label="Originating attorney" description="Active users only." required searchable allowDeselect={false} disabled={!can.edit} data={attorneys} {...form.getInputProps("originating_attorney_id")} />
           </Group>
           <Select
             label="Client"

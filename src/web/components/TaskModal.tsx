@@ -100,6 +100,7 @@ export function TaskModal({ opened, task, onClose }: { opened: boolean; task?: T
             description={anyone ? "Active users only." : "You may give tasks only to yourself."}
             required
             searchable
+            allowDeselect={false}
             disabled={!anyone}
             data={assignees}
             {...form.getInputProps("assignee_id")}
