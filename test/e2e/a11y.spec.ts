@@ -1,6 +1,6 @@
 import { expect, test, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { AdminApi, addActiveUsers } from "./api.js";
-import { expectAccessible, newFirm, screenshot, signUpByApi } from "./helpers.js";
+import { expectAccessible, newFirm, signUpByApi } from "./helpers.js";
 
 // Axe on a dozen pages takes a while on a busy machine.
 test.describe.configure({ timeout: 300_000 });
@@ -12,16 +12,6 @@ async function checkPage(page: Page, path: string, heading: string | RegExp) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
   await expect(page.getByRole("progressbar").or(page.getByLabel(/^Loading/))).toHaveCount(0);
   await expectAccessible(page);
-}
-
-/** Opens a dialog with `open`, checks it with axe, and closes it with its named close button. */
-async function checkDialog(page: Page, open: () => Promise<void>, name: string | RegExp) {
-  await open();
-  const dialog = page.getByRole("dialog", { name });
-  await expect(dialog).toBeVisible();
-  await expectAccessible(page);
-  await dialog.getByRole("button", { name: "Close", exact: true }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test("CON-5 the public pages pass axe-core, each with one level-one heading", async ({ page }) => {
