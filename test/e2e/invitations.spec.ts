@@ -90,10 +90,11 @@ test("INV-6 the invitee accepts through the link received over SMTP and is signe
   await screenshot(page, "accept-invitation");
   await page.getByRole("button", { name: "Accept invitation" }).click();
 
-  await expect(page).toHaveURL(/\/settings\/users$/);
+  // An Attorney manages no one: they land on their own home (CON-2).
+  await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByTestId("user-menu")).toContainText("Morgan J. Ellis");
   await expect(page.getByTestId("firm-name")).toHaveText(firm.firmName);
-  await expect(page.getByTestId("user-row").filter({ hasText: email })).toContainText("Active");
+  await expect(page.getByTestId("home-profile")).toContainText(email);
 
   // A link works once.
   await page.goto(link);
