@@ -8,7 +8,7 @@ const baseURL = () => test.info().project.use.baseURL!;
 async function openEditPage(page: Page, name: string) {
   await page.getByTestId("user-row").filter({ hasText: name }).getByRole("link", { name }).click();
   await expect(page).toHaveURL(/\/settings\/users\/[^/?]+$/);
-  await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 }
 
 test("USR-5 edits a user's profile, access and groups; field errors land on their fields and a stale edit is refused", async ({ page }) => {

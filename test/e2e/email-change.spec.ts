@@ -29,7 +29,7 @@ test("EML-1 a user changes their own login email with their password; it changes
   await page.goto("/settings/users");
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "My profile" }).click();
-  await expect(page.getByRole("heading", { name: `${firm.firstName} ${firm.lastName}`, level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `${firm.firstName} ${firm.lastName}`, level: 1 })).toBeVisible();
   await expect(page.getByTestId("login-email-card")).toContainText(`You sign in with ${firm.email}`);
 
   // The server judges the password; its answer lands on the field.
@@ -94,7 +94,7 @@ test("EML-3 an administrator changes another user's login email from the Edit us
 
   await page.goto("/settings/users");
   await page.getByTestId("user-row").filter({ hasText: "Jordan Whitfield" }).getByRole("link", { name: "Jordan Whitfield" }).click();
-  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 1 })).toBeVisible();
   await expect(page.getByTestId("login-email-card")).toContainText(`They sign in with ${oldEmail}`);
 
   // No password is asked for someone else's email; an address in use is refused on its field.
@@ -109,7 +109,7 @@ test("EML-3 an administrator changes another user's login email from the Edit us
   const pending = page.getByTestId("email-change-pending");
   await expect(pending).toContainText(`A confirmation link was sent to ${newEmail}; the email changes when it is followed.`);
   await expect(pending).toContainText(`they keep signing in with ${oldEmail}`);
-  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 1 })).toBeVisible();
 
   const link = await waitForEmailChangeLink(newEmail);
   await waitForMailLink(oldEmail, new RegExp(`${firm.firstName} ${firm.lastName} asked to change your login email`));

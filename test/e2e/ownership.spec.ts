@@ -59,7 +59,7 @@ test("ACC-6 the primary subscriber transfers ownership to another active adminis
   await expect(page.getByText(`${ownerName} (you)`)).toHaveCount(0);
   await expect(page.getByText("Dana Okoro", { exact: true })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("heading", { name: "Account", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
   await expect(page.getByTestId("transfer-ownership")).toHaveCount(0);
 
   // The users list moves the badge; the former owner keeps the Administrator role.

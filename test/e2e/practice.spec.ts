@@ -39,7 +39,7 @@ test("PRC-3 the Matters, Tasks and Calendar pages show who holds the work, a dea
   // Matters: the first page, then the next one by cursor.
   await page.goto("/settings/users");
   await page.getByRole("link", { name: "Matters" }).click();
-  await expect(page.getByRole("heading", { name: "Matters", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Matters", level: 1 })).toBeVisible();
   await expect(page.getByTestId("matter-row")).toHaveCount(50);
   await expect(page.getByTestId("list-count")).toHaveText("Showing 50 matters");
   await page.getByRole("button", { name: "Load more" }).click();

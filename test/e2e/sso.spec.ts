@@ -18,7 +18,7 @@ test("SSO-1 SSO-2 SSO-3 INV-6 an administrator sets up SAML, tests it, enforces 
   // Settings > Single sign-on: nothing configured yet.
   await page.goto("/settings/users");
   await page.getByRole("link", { name: "Single sign-on" }).click();
-  await expect(page.getByRole("heading", { name: "Single sign-on", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Single sign-on", level: 1 })).toBeVisible();
   await expect(page.getByTestId("sp-card").getByText(/^http:\/\/127\.0\.0\.1:\d+\/sso\/saml\/[^/]+\/acs$/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Download the metadata XML" })).toHaveAttribute("href", /\/sso\/saml\/[^/]+\/metadata$/);
   await expect(page.getByRole("button", { name: "Test sign-in" })).toBeDisabled();

@@ -18,7 +18,7 @@ test("SES-2 an administrator sees a user's sessions and signs them out everywher
   expect((await device.get("/api/v1/me")).status()).toBe(200);
 
   await page.goto(`/settings/users/${id}`);
-  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 2, exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 1, exact: true })).toBeVisible();
   const card = page.getByTestId("user-sessions-card");
   const table = card.getByRole("table", { name: "Sessions" });
   const rows = table.getByTestId("user-session-row");
@@ -43,7 +43,7 @@ test("SES-2 an administrator sees a user's sessions and signs them out everywher
   await expect(rows).toHaveCount(0);
   expect((await device.get("/api/v1/me")).status()).toBe(401);
   // They were not deactivated.
-  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 2, exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Jordan Whitfield", level: 1, exact: true })).toBeVisible();
   expect((await admin.user(id!)).user).toMatchObject({ id, status: "active" });
   await screenshot(page, "user-sessions-signed-out");
   await device.dispose();
@@ -65,7 +65,7 @@ test("SES-2 the primary subscriber's sessions are not shown to another administr
   await acceptInvitation(page.request, await waitForInvitationLink(email), { first_name: "Avery", last_name: "Admin", password: "a steady lantern by the quay 8" });
 
   await page.goto(`/settings/users/${ownerId}`);
-  await expect(page.getByRole("heading", { name: `${firm.firstName} ${firm.lastName}`, level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `${firm.firstName} ${firm.lastName}`, level: 1 })).toBeVisible();
   await expect(page.getByTestId("read-only-note")).toBeVisible();
   await expect(page.getByTestId("user-sessions-card")).toHaveCount(0);
 });

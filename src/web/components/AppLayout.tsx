@@ -132,7 +132,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="md">
+      <AppShell.Navbar p="md" style={{ overflowY: "auto" }}>
         <Stack gap={4}>
           <NavSection title="Practice" items={PRACTICE} onNavigate={close} />
           <NavSection
