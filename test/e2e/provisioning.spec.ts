@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, newFirm, newInvitee, screenshot, signUpByApi } from "./helpers.js";
 
 test("SCIM-1 Settings > Provisioning: base URL, a SCIM token shown once and used, the default role, revoking", async ({ page }) => {
+  // Several axe runs and a real SCIM request: more than the default on a busy machine.
+  test.setTimeout(90_000);
   const firm = newFirm("scim1");
   await signUpByApi(page.request, firm, { licenses: 4 });
   await page.goto("/settings/users");

@@ -20,6 +20,8 @@ test("SES-3 enrols an authenticator app, requires two-factor for the firm, signs
   const admin = new AdminApi(page.request, token);
   const newContext = () => playwright.request.newContext({ baseURL: baseURL! });
   const [joiner] = await addActiveUsers(admin, newContext, [{ first_name: "Nadia", last_name: "Okafor" }]);
+  // Read now: signing out in the page below ends the session this token belongs to.
+  const joinerEmail = (await admin.user(joiner!.id)).user as unknown as { email: string };
 
   // Settings > Security: off, then the password step.
   await page.goto("/settings/security");
@@ -88,7 +90,6 @@ test("SES-3 enrols an authenticator app, requires two-factor for the firm, signs
   const otherContext = await browser.newContext({ baseURL: baseURL! });
   const other = await otherContext.newPage();
   await other.goto("/signin");
-  const joinerEmail = (await admin.user(joiner!.id)).user as unknown as { email: string };
   await signInInUi(other, joinerEmail.email, "a steady lantern by the quay 8");
   await expect(other).toHaveURL(/\/settings\/security/);
   await expect(other.getByTestId("enrollment-required")).toBeVisible();
