@@ -20,6 +20,8 @@ export function useWebhookDeliveries(id: string | null) {
     queryKey: webhookKeys.deliveries(id ?? ""),
     queryFn: async () => (await api.GET("/webhooks/{id}/deliveries", { params: { path: { id: id! }, query: { limit: 50 } } })).data!.data,
     enabled: id !== null,
+    // While a delivery waits for its next attempt, the list follows the worker's attempts.
+    refetchInterval: (query) => (query.state.data?.some((d) => d.status === "pending") ? 1000 : false),
   });
 }
 
