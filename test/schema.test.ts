@@ -252,6 +252,9 @@ const STAND_INS = [
   [sql`alter table firms add column two_factor_required boolean not null default false`, sql`alter table firms drop column two_factor_required`],
   // SES-3: a session records whether SAML opened it.
   [sql`alter table sessions add column via_sso boolean not null default false`, sql`alter table sessions drop column via_sso`],
+  // ADD-1: a charge names its add-on, and a user is read with the add-ons they hold.
+  [sql`alter table charges add column addon_key text`, sql`alter table charges drop column addon_key`],
+  [sql`create table addon_allocations (firm_id text, addon_key text, user_id text)`, sql`drop table addon_allocations`],
 ] as const;
 
 async function withStandIns<T>(database: Database, fill: () => Promise<T>): Promise<T> {

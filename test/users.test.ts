@@ -61,12 +61,12 @@ describeDb("user list", (h) => {
     const res = await h.get(`/api/v1/users/${attorney.id}`, firm.owner.token);
     expect(res.headers.etag).toMatch(/^"\d+"$/);
     const user = res.json();
-    for (const field of ["id", "email", "first_name", "last_name", "name", "initials", "time_zone", "address", "city", "state", "zip", "country", "phone", "subscription_type", "status", "is_primary_subscriber", "roles", "groups", "invitation", "deactivated_at", "scheduled_deactivation_at", "created_at", "updated_at"]) {
+    for (const field of ["id", "email", "first_name", "last_name", "name", "initials", "time_zone", "address", "city", "state", "zip", "country", "phone", "subscription_type", "status", "is_primary_subscriber", "roles", "groups", "addons", "invitation", "deactivated_at", "scheduled_deactivation_at", "created_at", "updated_at"]) {
       expect(user, field).toHaveProperty(field);
     }
     expect(user).not.toHaveProperty("password_hash");
-    // No add-on exists yet (issue 11): the field comes with the feature, never as an empty stand-in.
-    expect(user).not.toHaveProperty("addons");
+    // ADD-1: the add-ons the user really holds (none yet).
+    expect(user.addons).toEqual([]);
     expect(user.abilities).toMatchObject({ edit: true, change_roles: true, deactivate: true });
     const asAttorney = (await h.get(`/api/v1/users/${firm.owner.id}`, attorney.token)).json();
     expect(asAttorney.abilities).toMatchObject({ edit: false, change_roles: false, deactivate: false });

@@ -48,6 +48,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/addons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's add-ons: licenses, holders, trial (ADD-1)
+         * @description Every add-on there is, bought or not (`inactive`), in a fixed order: one page.
+         *
+         *     Needs any of the permissions `users.manage`, `licenses.manage`, `billing.view`.
+         */
+        get: operations["listAddons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/addons/{key}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an active user one of the add-on's licenses (ADD-1)
+         * @description Invited and deactivated users cannot hold add-ons (`user_not_active`); with none free, `no_available_license`.
+         *
+         *     Needs the `users.manage` permission.
+         */
+        post: operations["allocateAddon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/addons/{key}/allocations/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take an add-on's license back from a user
+         * @description At any time; the license is free at once. 404 when the user does not hold it.
+         *
+         *     Needs the `users.manage` permission.
+         */
+        delete: operations["deallocateAddon"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/addons/{key}/licenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buy add-on licenses, or start the work add-on's trial (ADD-1, ADD-3)
+         * @description With `confirm: true` the licenses are bought at once and charged pro rata (LIC-3). With `trial: true` (the `work` add-on, once) a free trial starts, converting to paid at `trial_ends_at` unless the firm opts out. Send an Idempotency-Key: a retried purchase is charged once.
+         *
+         *     Needs the `licenses.manage` permission.
+         */
+        post: operations["buyAddonLicenses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/addons/{key}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The prorated price of more add-on licenses now
+         * @description Nothing is bought. While the add-on is on trial, more licenses cost nothing until it converts.
+         *
+         *     Needs the `licenses.manage` permission.
+         */
+        post: operations["quoteAddonLicenses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/addons/work/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opt out of the work add-on's trial before it ends (ADD-3)
+         * @description Nothing is charged and its holders lose it. After the trial has ended (it converted), `addon_trial_not_active`.
+         *
+         *     Needs the `licenses.manage` permission.
+         */
+        post: operations["optOutOfWorkTrial"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar-events": {
         parameters: {
             query?: never;
@@ -2107,7 +2239,7 @@ export interface components {
              * @description The stable code a client branches on.
              * @enum {string}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "two_factor_required" | "two_factor_invalid" | "forbidden" | "sso_required" | "two_factor_enrollment_required" | "not_found" | "method_not_allowed" | "email_in_use" | "license_purchase_required" | "no_available_license" | "reassignment_required" | "user_not_active" | "role_immutable" | "role_in_use" | "conflict" | "sso_not_tested" | "invitation_expired" | "link_expired" | "invitation_invalid" | "reset_expired" | "reset_invalid" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "two_factor_required" | "two_factor_invalid" | "forbidden" | "sso_required" | "two_factor_enrollment_required" | "not_found" | "method_not_allowed" | "email_in_use" | "license_purchase_required" | "no_available_license" | "reassignment_required" | "user_not_active" | "role_immutable" | "role_in_use" | "conflict" | "sso_not_tested" | "addon_already_allocated" | "addon_trial_unavailable" | "addon_trial_not_active" | "invitation_expired" | "link_expired" | "invitation_invalid" | "reset_expired" | "reset_invalid" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
             /** @description With `reassignment_required`: the work the user still holds. */
             counts?: {
                 /** @description Future calendar events the user owns. */
@@ -2472,6 +2604,1293 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    listAddons: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            allocated: number;
+                            available: number;
+                            currency: string;
+                            /** @enum {string} */
+                            key: "personal_injury" | "work";
+                            name: string;
+                            price_cents: number;
+                            /** @enum {string} */
+                            status: "inactive" | "active" | "trial" | "opted_out";
+                            total: number;
+                            trial_available: boolean;
+                            trial_days: number | null;
+                            trial_ends_at: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    allocateAddon: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                key: "personal_injury" | "work";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "user_id": "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"
+                 *     }
+                 */
+                "application/json": {
+                    user_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        allocated_at: string;
+                        /** @enum {string} */
+                        key: "personal_injury" | "work";
+                        user_id: string;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `addon_already_allocated`: The user already holds this add-on.
+             *     - `no_available_license`: Too few licenses are free; `available` says how many are.
+             *     - `user_not_active`: The user is not active.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/addon-already-allocated",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The user already holds this add-on.",
+                     *       "code": "addon_already_allocated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "addon_already_allocated" | "no_available_license" | "user_not_active";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    deallocateAddon: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                key: "personal_injury" | "work";
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    buyAddonLicenses: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any string of 1 to 200 characters, unique to this intended action. A repeat with the same key returns the first answer (with `Idempotent-Replayed: true`) and does nothing else; the same key with a different request is 409 `conflict`.
+                 * @example invite-2026-11-23-jane
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                key: "personal_injury" | "work";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 2,
+                 *       "confirm": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {boolean} */
+                    confirm?: true;
+                    count: number;
+                    trial?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        addon: {
+                            allocated: number;
+                            available: number;
+                            currency: string;
+                            /** @enum {string} */
+                            key: "personal_injury" | "work";
+                            name: string;
+                            price_cents: number;
+                            /** @enum {string} */
+                            status: "inactive" | "active" | "trial" | "opted_out";
+                            total: number;
+                            trial_available: boolean;
+                            trial_days: number | null;
+                            trial_ends_at: string | null;
+                        };
+                        charge: {
+                            addon: ("personal_injury" | "work") | null;
+                            amount_cents: number;
+                            count: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "subscription" | "licenses" | "renewal" | "addon_licenses" | "addon_renewal" | "addon_trial_conversion";
+                            /** Format: date-time */
+                            period_end: string;
+                            /** Format: date-time */
+                            period_start: string;
+                        } | null;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `addon_trial_unavailable`: The add-on's trial is only for a firm that never had it.
+             *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/addon-trial-unavailable",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The add-on's trial is only for a firm that never had it.",
+                     *       "code": "addon_trial_unavailable"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "addon_trial_unavailable" | "conflict";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    quoteAddonLicenses: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                key: "personal_injury" | "work";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "count": 3
+                 *     }
+                 */
+                "application/json": {
+                    count: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amount_cents: number;
+                        count: number;
+                        currency: string;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Not Found.
+             *     - `not_found`: No such record in the caller's firm (records of other firms are not found either).
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No such record in the caller's firm (records of other firms are not found either).",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                        /** @constant */
+                        status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    optOutOfWorkTrial: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allocated: number;
+                        available: number;
+                        currency: string;
+                        /** @enum {string} */
+                        key: "personal_injury" | "work";
+                        name: string;
+                        price_cents: number;
+                        /** @enum {string} */
+                        status: "inactive" | "active" | "trial" | "opted_out";
+                        total: number;
+                        trial_available: boolean;
+                        trial_days: number | null;
+                        trial_ends_at: string | null;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `addon_trial_not_active`: The add-on is not on trial, or its trial has already ended.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/addon-trial-not-active",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The add-on is not on trial, or its trial has already ended.",
+                     *       "code": "addon_trial_not_active"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "addon_trial_not_active";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -3652,6 +5071,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
+                            addon: ("personal_injury" | "work") | null;
                             amount_cents: number;
                             count: number;
                             /** Format: date-time */
@@ -3659,7 +5079,7 @@ export interface operations {
                             currency: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "subscription" | "licenses" | "renewal";
+                            kind: "subscription" | "licenses" | "renewal" | "addon_licenses" | "addon_renewal" | "addon_trial_conversion";
                             /** Format: date-time */
                             period_end: string;
                             /** Format: date-time */
@@ -4701,6 +6121,7 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
+                        addons: ("personal_injury" | "work")[];
                         address: string | null;
                         city: string | null;
                         country: string | null;
@@ -7392,6 +8813,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         charge: {
+                            addon: ("personal_injury" | "work") | null;
                             amount_cents: number;
                             count: number;
                             /** Format: date-time */
@@ -7399,7 +8821,7 @@ export interface operations {
                             currency: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "subscription" | "licenses" | "renewal";
+                            kind: "subscription" | "licenses" | "renewal" | "addon_licenses" | "addon_renewal" | "addon_trial_conversion";
                             /** Format: date-time */
                             period_end: string;
                             /** Format: date-time */
@@ -7974,6 +9396,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         charge: {
+                            addon: ("personal_injury" | "work") | null;
                             amount_cents: number;
                             count: number;
                             /** Format: date-time */
@@ -7981,7 +9404,7 @@ export interface operations {
                             currency: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "subscription" | "licenses" | "renewal";
+                            kind: "subscription" | "licenses" | "renewal" | "addon_licenses" | "addon_renewal" | "addon_trial_conversion";
                             /** Format: date-time */
                             period_end: string;
                             /** Format: date-time */
@@ -8368,6 +9791,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         charge?: {
+                            addon: ("personal_injury" | "work") | null;
                             amount_cents: number;
                             count: number;
                             /** Format: date-time */
@@ -8375,7 +9799,7 @@ export interface operations {
                             currency: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "subscription" | "licenses" | "renewal";
+                            kind: "subscription" | "licenses" | "renewal" | "addon_licenses" | "addon_renewal" | "addon_trial_conversion";
                             /** Format: date-time */
                             period_end: string;
                             /** Format: date-time */
@@ -8390,6 +9814,7 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
+                            addons: ("personal_injury" | "work")[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -9027,6 +10452,7 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
+                            addons: ("personal_injury" | "work")[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -9656,6 +11082,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         charge: {
+                            addon: ("personal_injury" | "work") | null;
                             amount_cents: number;
                             count: number;
                             /** Format: date-time */
@@ -9663,7 +11090,7 @@ export interface operations {
                             currency: string;
                             id: string;
                             /** @enum {string} */
-                            kind: "subscription" | "licenses" | "renewal";
+                            kind: "subscription" | "licenses" | "renewal" | "addon_licenses" | "addon_renewal" | "addon_trial_conversion";
                             /** Format: date-time */
                             period_end: string;
                             /** Format: date-time */
@@ -11885,6 +13312,7 @@ export interface operations {
                         } & {
                             [key: string]: boolean;
                         };
+                        addons: ("personal_injury" | "work")[];
                         address: string | null;
                         city: string | null;
                         country: string | null;
@@ -19866,6 +21294,7 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
+                            addons: ("personal_injury" | "work")[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -20326,6 +21755,7 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
+                            addons: ("personal_injury" | "work")[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -21690,6 +23120,7 @@ export interface operations {
     listUsers: {
         parameters: {
             query?: {
+                addon?: "personal_injury" | "work";
                 cursor?: string;
                 group_id?: string;
                 limit?: number;
@@ -21720,6 +23151,7 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
+                            addons: ("personal_injury" | "work")[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -21889,6 +23321,7 @@ export interface operations {
     exportUsers: {
         parameters: {
             query?: {
+                addon?: "personal_injury" | "work";
                 group_id?: string;
                 q?: string;
                 role_id?: string;
@@ -22059,6 +23492,7 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
+                        addons: ("personal_injury" | "work")[];
                         address: string | null;
                         city: string | null;
                         country: string | null;
@@ -22310,6 +23744,7 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
+                        addons: ("personal_injury" | "work")[];
                         address: string | null;
                         city: string | null;
                         country: string | null;
@@ -22831,6 +24266,7 @@ export interface operations {
                             abilities: {
                                 [key: string]: boolean;
                             };
+                            addons: ("personal_injury" | "work")[];
                             address: string | null;
                             city: string | null;
                             country: string | null;
@@ -23410,6 +24846,7 @@ export interface operations {
                         abilities: {
                             [key: string]: boolean;
                         };
+                        addons: ("personal_injury" | "work")[];
                         address: string | null;
                         city: string | null;
                         country: string | null;

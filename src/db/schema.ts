@@ -345,8 +345,13 @@ export const charges = pgTable(
     firmId: text("firm_id").notNull(),
     id: text("id").notNull(),
     seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
-    /** `subscription`: the first period at sign-up; `licenses`: bought mid-period; `renewal`: a new period. */
-    kind: text("kind", { enum: ["subscription", "licenses", "renewal"] }).notNull(),
+    /**
+     * `subscription`: the first period at sign-up; `licenses`: bought mid-period; `renewal`: a new
+     * period. ADD-1, ADD-3: `addon_licenses` bought mid-period, `addon_renewal` a new period of an
+     * add-on, `addon_trial_conversion` a trial turned paid; `addon_key` names the add-on.
+     */
+    kind: text("kind", { enum: ["subscription", "licenses", "renewal", "addon_licenses", "addon_renewal", "addon_trial_conversion"] }).notNull(),
+    addonKey: text("addon_key", { enum: ["personal_injury", "work"] }),
     count: integer("count").notNull(),
     amountCents: integer("amount_cents").notNull(),
     currency: text("currency").notNull(),
@@ -1119,5 +1124,51 @@ export const samlAssertions = pgTable(
     primaryKey({ columns: [t.firmId, t.assertionId] }),
     foreignKey({ name: "saml_assertions_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
     index("saml_assertions_firm_expires_idx").on(t.firmId, t.expiresAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Add-on licenses (ADD).
+
+/**
+ * ADD-1, ADD-3: a firm's add-on, one row once it was first bought or tried. `trial_started_at`
+ * stays set for good (a firm tries an add-on once); `trial_ends_at` is when a trial converts.
+ */
+export const addons = pgTable(
+  "addons",
+  {
+    firmId: text("firm_id").notNull(),
+    key: text("key", { enum: ["personal_injury", "work"] }).notNull(),
+    status: text("status", { enum: ["active", "trial", "opted_out"] }).notNull(),
+    totalLicenses: integer("total_licenses").notNull(),
+    trialStartedAt: ts("trial_started_at"),
+    trialEndsAt: ts("trial_ends_at"),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.key] }),
+    foreignKey({ name: "addons_firm_fk", columns: [t.firmId], foreignColumns: [firms.id] }),
+    check("addons_total_not_negative", sql`${t.totalLicenses} >= 0`),
+    check("addons_trial_has_end", sql`${t.status} <> 'trial' or ${t.trialEndsAt} is not null`),
+  ],
+);
+
+/** ADD-1: who holds which add-on; the add-on's row is locked to change them (no over-allocation). */
+export const addonAllocations = pgTable(
+  "addon_allocations",
+  {
+    firmId: text("firm_id").notNull(),
+    addonKey: text("addon_key", { enum: ["personal_injury", "work"] }).notNull(),
+    userId: text("user_id").notNull(),
+    allocatedById: text("allocated_by_id"),
+    allocatedAt: ts("allocated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.addonKey, t.userId] }),
+    foreignKey({ name: "addon_allocations_addon_fk", columns: [t.firmId, t.addonKey], foreignColumns: [addons.firmId, addons.key] }),
+    foreignKey({ name: "addon_allocations_user_fk", columns: [t.firmId, t.userId], foreignColumns: [users.firmId, users.id] }),
+    foreignKey({ name: "addon_allocations_allocated_by_fk", columns: [t.firmId, t.allocatedById], foreignColumns: [users.firmId, users.id] }),
+    index("addon_allocations_user_idx").on(t.firmId, t.userId),
   ],
 );

@@ -1,4 +1,5 @@
 /** The job kinds the scheduler knows. Each area registers its own here as it arrives. */
+import { ADDON_TRIAL_JOB, convertAddonTrial } from "../domain/addons/convert-addon-trial.js";
 import { renewSubscription, RENEW_JOB } from "../domain/licenses/renew-subscription.js";
 import { DEACTIVATE_JOB } from "../domain/users/deactivation-jobs.js";
 import { runScheduledDeactivation } from "../domain/users/run-scheduled-deactivation.js";
@@ -7,6 +8,9 @@ import type { Scheduler } from "./scheduler.js";
 export function registerJobHandlers(scheduler: Scheduler): void {
   scheduler.register(RENEW_JOB, async ({ tx, clock, job }) => {
     await renewSubscription(tx, clock, job.firmId);
+  });
+  scheduler.register(ADDON_TRIAL_JOB, async ({ tx, clock, job }) => {
+    await convertAddonTrial(tx, clock, job.firmId, job.payload);
   });
   scheduler.register(DEACTIVATE_JOB, async ({ tx, clock, job }) => {
     await runScheduledDeactivation(tx, clock, job.firmId, job.payload);

@@ -40,6 +40,9 @@ export const userPolicy = {
   /** SES-3: as signing out everywhere: the primary subscriber's second factor is theirs alone. */
   reset_two_factor: (actor: Actor, target: UserTarget) =>
     manages(actor) && target.status !== "invited" && (!target.isPrimarySubscriber || isSelf(actor, target)),
+  /** ADD-1: add-ons go to active users only, and come back from anyone at any time. */
+  allocate_addons: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "active",
+  deallocate_addons: (actor: Actor, _target: UserTarget) => manages(actor),
   resend_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   revoke_invitation: (actor: Actor, target: UserTarget) => manages(actor) && target.status === "invited",
   cancel_scheduled_deactivation: (actor: Actor, target: UserTarget) =>

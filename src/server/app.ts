@@ -22,6 +22,7 @@ import { opsRoutes } from "./routes/ops.js";
 import { userEditRoutes, userRoutes, userStatusRoutes } from "./routes/users.js";
 import { invitationRoutes } from "./routes/invitations.js";
 import { licenseRoutes } from "./routes/licenses.js";
+import { addonRoutes } from "./routes/addons.js";
 import { roleRoutes } from "./routes/roles.js";
 import { groupRoutes } from "./routes/groups.js";
 import { ownershipRoutes } from "./routes/ownership.js";
@@ -132,6 +133,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await notificationRoutes(zapi, deps);
     await invitationRoutes(zapi, deps);
     await licenseRoutes(zapi, deps);
+    await addonRoutes(zapi, deps);
     await roleRoutes(zapi, deps);
     await groupRoutes(zapi, deps);
     await ownershipRoutes(zapi, deps);

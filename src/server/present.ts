@@ -31,6 +31,7 @@ export function presentUser(u: UserRecord, actor: Actor, now: Date): UserOut {
     is_primary_subscriber: u.isPrimarySubscriber,
     roles: u.roles.map((r) => ({ id: r.id, name: r.name })),
     groups: u.groups,
+    addons: u.addons,
     invitation: u.invitation
       ? {
           id: u.invitation.id,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { PERMISSION_KEYS } from "./permissions.js";
+import { ADDON_KEYS } from "./pricing.js";
 
 // A missing field says so plainly, in the server's answers and the console's forms alike.
 z.config({ customError: (issue) => (issue.input === undefined ? "Required." : undefined) });
@@ -71,6 +72,8 @@ export const userOut = z.object({
   is_primary_subscriber: z.boolean(),
   roles: z.array(roleRef),
   groups: z.array(roleRef),
+  /** ADD-1: the add-ons the user holds. */
+  addons: z.array(z.enum(ADDON_KEYS)),
   invitation: z
     .object({ id: z.string(), expires_at: isoTime.nullable(), sent_at: isoTime.nullable(), expired: z.boolean() })
     .nullable(),
@@ -202,6 +205,8 @@ export const usersQuery = cursorQuery.extend({
   /** USR-6: holders of a role, members of a group, people of one subscription type. */
   role_id: z.string().min(1).max(100).optional(),
   group_id: z.string().min(1).max(100).optional(),
+  /** ADD-1: only holders of this add-on. */
+  addon: z.enum(ADDON_KEYS).optional(),
   subscription_type: z.enum(["attorney", "non_attorney"]).optional(),
 });
 
@@ -232,7 +237,9 @@ export const quoteOut = z.object({ count: z.number().int(), amount_cents: z.numb
 
 export const chargeOut = z.object({
   id: z.string(),
-  kind: z.enum(["subscription", "licenses", "renewal"]),
+  kind: z.enum(["subscription", "licenses", "renewal", "addon_licenses", "addon_renewal", "addon_trial_conversion"]),
+  /** The add-on an `addon_*` charge is for; null for the main licenses. */
+  addon: z.enum(ADDON_KEYS).nullable(),
   count: z.number().int(),
   amount_cents: z.number().int(),
   currency: z.string(),
@@ -287,6 +294,42 @@ export const buyLicensesBody = withExample(z.strictObject({
   count: licenseCount,
   confirm: z.literal(true, { message: "Confirm the purchase with `confirm: true`." }),
 }), { count: 3, confirm: true });
+
+/** ADD-1, ADD-3: an add-on's licenses, holders and trial. */
+export const addonOut = z.object({
+  key: z.enum(ADDON_KEYS),
+  name: z.string(),
+  /** `inactive`: no licenses; `trial`: free until `trial_ends_at`; `opted_out`: the trial was declined. */
+  status: z.enum(["inactive", "active", "trial", "opted_out"]),
+  total: z.number().int(),
+  allocated: z.number().int(),
+  available: z.number().int(),
+  trial_ends_at: isoTime.nullable(),
+  /** Whether the firm may still start this add-on's trial (once, before it ever had the add-on). */
+  trial_available: z.boolean(),
+  trial_days: z.number().int().nullable(),
+  /** The price of one license for a whole period of the firm's plan. */
+  price_cents: z.number().int(),
+  currency: z.string(),
+});
+export const addonKeyParams = z.object({ key: z.enum(ADDON_KEYS) });
+export const addonAllocationParams = z.object({ key: z.enum(ADDON_KEYS), user_id: z.string().min(1).max(100) });
+export const buyAddonBody = withExample(
+  z
+    .strictObject({
+      count: licenseCount,
+      confirm: z.literal(true, { message: "Confirm the purchase with `confirm: true`." }).optional(),
+      /** ADD-3: start the add-on's free trial instead of buying. */
+      trial: z.boolean().optional(),
+    })
+    .superRefine((body, ctx) => {
+      if (!body.trial && body.confirm !== true) ctx.addIssue({ code: "custom", path: ["confirm"], message: "Confirm the purchase with `confirm: true`." });
+    }),
+  { count: 2, confirm: true },
+);
+export const allocateAddonBody = withExample(z.strictObject({ user_id: z.string().trim().min(1, "Required.").max(100) }), { user_id: "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f" });
+export const addonAllocationOut = z.object({ key: z.enum(ADDON_KEYS), user_id: z.string(), allocated_at: isoTime });
+
 export const removalBody = withExample(z.strictObject({ count: licenseCount }), { count: 1 });
 export const subscriptionBody = withExample(z.strictObject({ remove_unused_licenses_at_renewal: z.boolean() }), { remove_unused_licenses_at_renewal: true });
 

@@ -1,10 +1,9 @@
 /** LIC-3: licenses added at once, with the prorated charge and the feed entry; the caller holds the subscription's lock. */
 import { eq } from "drizzle-orm";
-import { charges, subscriptions } from "../../db/schema.js";
+import { subscriptions } from "../../db/schema.js";
 import { recordActivity } from "../feed/record-activity.js";
-import { newId } from "../secrets.js";
 import type { ActorContext } from "../context.js";
-import { quoteFor, type Charge, type Subscription } from "./license-state.js";
+import { insertCharge, quoteFor, type Charge, type Subscription } from "./license-state.js";
 
 /** Adds licenses at once and records the prorated charge and the feed entry. The caller holds the lock. */
 export async function addLicenses({ tx, clock, actor }: ActorContext, sub: Subscription, count: number): Promise<{ sub: Subscription; charge: Charge }> {
@@ -15,21 +14,15 @@ export async function addLicenses({ tx, clock, actor }: ActorContext, sub: Subsc
     .set({ totalLicenses: sub.totalLicenses + count, updatedAt: now })
     .where(eq(subscriptions.firmId, sub.firmId))
     .returning();
-  const [charge] = await tx
-    .insert(charges)
-    .values({
-      firmId: sub.firmId,
-      id: newId(),
-      kind: "licenses",
-      count,
-      amountCents: quote.amount_cents,
-      currency: sub.currency,
-      periodStart: now,
-      periodEnd: sub.periodEnd,
-      createdById: actor.userId,
-      createdAt: now,
-    })
-    .returning();
+  const charge = await insertCharge(tx, sub, {
+    kind: "licenses",
+    count,
+    amountCents: quote.amount_cents,
+    periodStart: now,
+    periodEnd: sub.periodEnd,
+    createdById: actor.userId,
+    createdAt: now,
+  });
   await recordActivity(tx, clock, {
     firmId: sub.firmId,
     actor: { id: actor.userId, name: actor.name },
@@ -38,5 +31,5 @@ export async function addLicenses({ tx, clock, actor }: ActorContext, sub: Subsc
     before: { total_licenses: sub.totalLicenses },
     after: { total_licenses: sub.totalLicenses + count, charge_cents: quote.amount_cents },
   });
-  return { sub: updated!, charge: charge! };
+  return { sub: updated!, charge };
 }

@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../../db/client.js";
 import { charges, subscriptions, users } from "../../db/schema.js";
 import { notFound } from "../errors.js";
+import { newId } from "../secrets.js";
 import { proratedCents } from "./arithmetic.js";
 
 export type Subscription = typeof subscriptions.$inferSelect;
@@ -38,10 +39,21 @@ export function quoteFor(sub: Subscription, count: number, now: Date): Quote {
 
 export type Charge = typeof charges.$inferSelect;
 
+/** Writes one charge to the ledger (LIC-10), in the subscription's currency. */
+export async function insertCharge(
+  tx: Tx,
+  sub: Pick<Subscription, "firmId" | "currency">,
+  c: Pick<Charge, "kind" | "count" | "amountCents" | "periodStart" | "periodEnd" | "createdById" | "createdAt"> & { addonKey?: Charge["addonKey"] },
+): Promise<Charge> {
+  const [row] = await tx.insert(charges).values({ firmId: sub.firmId, id: newId(), currency: sub.currency, ...c }).returning();
+  return row!;
+}
+
 export function presentCharge(c: Charge) {
   return {
     id: c.id,
     kind: c.kind,
+    addon: c.addonKey,
     count: c.count,
     amount_cents: c.amountCents,
     currency: c.currency,

@@ -1,16 +1,17 @@
 /**
  * LIC-6: at the end of a period, scheduled removals apply (and, on annual plans with the option,
- * unused licenses go: LIC-5), then the new period is charged. A closed firm is never charged.
+ * unused licenses go: LIC-5), then the new period is charged, with the paid add-ons. A closed
+ * firm is never charged.
  */
 import { eq } from "drizzle-orm";
-import { charges, firms, subscriptions } from "../../db/schema.js";
+import { firms, subscriptions } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
 import type { Clock } from "../clock.js";
+import { renewAddons } from "../addons/renew-addons.js";
 import { scheduleJob } from "../scheduling/schedule-job.js";
 import { recordActivity } from "../feed/record-activity.js";
-import { newId } from "../secrets.js";
 import { licensesAfterRenewal, periodEnd } from "./arithmetic.js";
-import { lockSubscription, occupiedLicenses } from "./license-state.js";
+import { insertCharge, lockSubscription, occupiedLicenses } from "./license-state.js";
 
 export const RENEW_JOB = "subscription.renew";
 
@@ -40,25 +41,15 @@ export async function renewSubscription(tx: Tx, clock: Clock, firmId: string): P
     .set({ totalLicenses: total, pendingRemoval: 0, periodStart: start, periodEnd: end, updatedAt: now })
     .where(eq(subscriptions.firmId, firmId));
   const amount = total * sub.priceCents;
-  await tx.insert(charges).values({
-    firmId,
-    id: newId(),
-    kind: "renewal",
-    count: total,
-    amountCents: amount,
-    currency: sub.currency,
-    periodStart: start,
-    periodEnd: end,
-    createdById: null,
-    createdAt: now,
-  });
+  await insertCharge(tx, sub, { kind: "renewal", count: total, amountCents: amount, periodStart: start, periodEnd: end, createdById: null, createdAt: now });
+  const addonCharges = await renewAddons(tx, now, sub, start, end);
   await recordActivity(tx, clock, {
     firmId,
     actor: { id: null, name: "Chambers billing" },
     kind: "subscription.renewed",
     subject: { type: "subscription", id: firmId, label: `Period from ${start.toISOString().slice(0, 10)}` },
     before: { total_licenses: sub.totalLicenses, pending_removal: sub.pendingRemoval, period_end: sub.periodEnd },
-    after: { total_licenses: total, pending_removal: 0, period_end: end, charge_cents: amount },
+    after: { total_licenses: total, pending_removal: 0, period_end: end, charge_cents: amount, ...(Object.keys(addonCharges).length ? { addon_charges_cents: addonCharges } : {}) },
   });
   await scheduleRenewal(tx, clock, firmId, end);
   return true;

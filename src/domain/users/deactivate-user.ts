@@ -2,12 +2,12 @@
  * DEA-1, DEA-2, DEA-3, LIC-9: deactivation, in one transaction: the reassignment plan if one
  * was given (the same code as POST /reassignments), the status, every session and API token,
  * the license (freed, or scheduled for removal at the next bill), the video-conference links
- * the user created, the user's calendar in everyone else's view (its events are hidden from
+ * the user created, the user's add-on licenses (ADD-2), the user's calendar in everyone else's view (its events are hidden from
  * the event lists while the user is deactivated: src/domain/practice/calendar/list-events.ts),
  * and the feed. Nothing the user made is deleted (DEA-4).
  */
 import { and, eq } from "drizzle-orm";
-import { calendarEvents, calendarViews, subscriptions, users } from "../../db/schema.js";
+import { addonAllocations, calendarEvents, calendarViews, subscriptions, users } from "../../db/schema.js";
 import type { Tx } from "../../db/client.js";
 import type { Clock } from "../clock.js";
 import { authorize } from "../../policies/authorize.js";
@@ -79,6 +79,11 @@ export async function applyDeactivation(
     .set({ conferenceProvider: null, conferenceUrl: null, conferenceCreatedById: null, conferenceCreatedAt: null, updatedAt: now })
     .where(and(eq(calendarEvents.firmId, by.firmId), eq(calendarEvents.conferenceCreatedById, user.id)))
     .returning({ id: calendarEvents.id });
+  // ADD-2: the user's add-on licenses are free again, and reactivation does not bring them back.
+  const addonsDropped = await tx
+    .delete(addonAllocations)
+    .where(and(eq(addonAllocations.firmId, by.firmId), eq(addonAllocations.userId, user.id)))
+    .returning({ key: addonAllocations.addonKey });
   const views = await tx
     .delete(calendarViews)
     .where(and(eq(calendarViews.firmId, by.firmId), eq(calendarViews.shownUserId, user.id)))
@@ -97,6 +102,7 @@ export async function applyDeactivation(
       reassignment_id: moved?.id ?? null,
       conference_links_removed: links.length,
       calendar_views_removed: views.length,
+      addons_dropped: addonsDropped.map((a) => a.key).sort(),
     },
   });
   return { sessionsEnded, reassignment: moved?.moved ?? null };

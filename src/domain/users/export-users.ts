@@ -7,11 +7,12 @@
 import { stringify } from "csv-stringify";
 import { IMPORT_COLUMNS } from "../../shared/import-schemas.js";
 import { neutraliseCell } from "../../shared/csv.js";
+import { ADDON_NAMES } from "../../shared/pricing.js";
 import type { ReadContext } from "../context.js";
 import { listUsers, type ListUsersInput } from "./list-users.js";
 import type { UserRecord } from "./user-record.js";
 
-const COLUMNS = [...IMPORT_COLUMNS, "status", "roles", "groups", "created_at"];
+const COLUMNS = [...IMPORT_COLUMNS, "status", "roles", "groups", "addons", "created_at"];
 const PAGE = 500;
 
 const SUBSCRIPTION = { attorney: "Attorney", non_attorney: "Non-attorney" } as const;
@@ -33,6 +34,7 @@ function row(u: UserRecord): unknown[] {
     u.status,
     u.roles.map((r) => r.name).join("; "),
     u.groups.map((g) => g.name).join("; "),
+    u.addons.map((key) => ADDON_NAMES[key]).join("; "),
     u.createdAt,
   ];
 }

@@ -33,7 +33,7 @@ const sessionWithMe = prepared<SessionRow & { me: Omit<MeRaw, "s"> & { sub: Reco
   "resolve_session_me",
   `select ${SESSION_SELECT},
           (select json_build_object('u', ${USER_ROW.json}, 'f', ${FIRM_ROW.json}, 'sub', ${SUBSCRIPTION_AS_SUB.json}, 'sso', ${SSO_SUMMARY_SQL("s.firm_id")},
-                  '_roles', x._roles, '_groups', x._groups, '_invitation', x._invitation, '_email_change', x._email_change, '_two_factor', x._two_factor)
+                  '_roles', x._roles, '_groups', x._groups, '_invitation', x._invitation, '_email_change', x._email_change, '_two_factor', x._two_factor, '_addons', x._addons)
              from subscriptions sub, lateral (select ${ATTACHED_COLUMNS}) x
             where sub.firm_id = s.firm_id) as me
      from ${SESSION_FROM} where s.token_hash = $1`,

@@ -3,6 +3,7 @@
  * page and everything its presenter needs arrive in one prepared statement (DESIGN habit 16).
  */
 import { prepared, type Executor } from "../../db/client.js";
+import type { AddonKey } from "../../shared/pricing.js";
 import type { Actor } from "../context.js";
 import { forbidden } from "../errors.js";
 import { decodeCursor, encodeCursor, page } from "../paging.js";
@@ -16,6 +17,8 @@ export interface ListUsersInput {
   role_id?: string;
   group_id?: string;
   subscription_type?: "attorney" | "non_attorney";
+  /** ADD-1: only holders of this add-on. */
+  addon?: AddonKey;
   limit: number;
   cursor?: string;
 }
@@ -27,6 +30,7 @@ interface Shape {
   role: boolean;
   group: boolean;
   subscription: boolean;
+  addon: boolean;
   cursor: boolean;
 }
 
@@ -56,10 +60,11 @@ function pageStatement(key: SortKey, descending: boolean, shape: Shape) {
   if (shape.role) where.push(`exists (select 1 from user_roles ur where ur.firm_id = $1 and ur.user_id = u.id and ur.role_id = ${next()})`);
   if (shape.group) where.push(`exists (select 1 from group_members gm where gm.firm_id = $1 and gm.user_id = u.id and gm.group_id = ${next()})`);
   if (shape.subscription) where.push(`u.subscription_type = ${next()}`);
+  if (shape.addon) where.push(`exists (select 1 from addon_allocations a where a.firm_id = $1 and a.user_id = u.id and a.addon_key = ${next()})`);
   if (shape.cursor) where.push(`(${SORT_KEYS[key]}, u.id) ${descending ? "<" : ">"} (${next()}, ${next()})`);
   const limit = next();
   const dir = descending ? "desc" : "asc";
-  const flags = (["status", "search", "role", "group", "subscription"] as const).filter((f) => shape[f]).map((f) => `_${f}`).join("");
+  const flags = (["status", "search", "role", "group", "subscription", "addon"] as const).filter((f) => shape[f]).map((f) => `_${f}`).join("");
   const name = `users_page_${key}_${dir}${flags}${shape.cursor ? "_after" : ""}`;
   return prepared<PageRaw>(
     name,
@@ -95,6 +100,7 @@ export async function listUsers(db: Executor, actor: Actor, input: ListUsersInpu
   if (input.role_id) params.push(input.role_id);
   if (input.group_id) params.push(input.group_id);
   if (input.subscription_type) params.push(input.subscription_type);
+  if (input.addon) params.push(input.addon);
   const cursor = decodeCursor(input.cursor);
   if (cursor) params.push(String(cursor[0]), cursor[1]);
   params.push(input.limit + 1);
@@ -104,6 +110,7 @@ export async function listUsers(db: Executor, actor: Actor, input: ListUsersInpu
     role: Boolean(input.role_id),
     group: Boolean(input.group_id),
     subscription: Boolean(input.subscription_type),
+    addon: Boolean(input.addon),
     cursor: cursor !== null,
   };
   const statement = statementFor(key, descending, shape);

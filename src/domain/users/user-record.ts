@@ -4,6 +4,7 @@
  */
 import { prepared, tableRow, type Executor } from "../../db/client.js";
 import type { Permission } from "../../shared/permissions.js";
+import type { AddonKey } from "../../shared/pricing.js";
 import type { Actor } from "../context.js";
 import { users } from "../../db/schema.js";
 
@@ -18,6 +19,8 @@ export interface UserRecord extends UserRow {
   pendingEmailChange: { newEmail: string; expiresAt: Date } | null;
   /** SES-3: signs in with a second factor. */
   twoFactorEnabled: boolean;
+  /** ADD-1: the add-ons the user holds, by key. */
+  addons: AddonKey[];
   /** The pending invitation of an invited user. */
   invitation: { id: string; sentAt: Date | null; expiresAt: Date | null } | null;
 }
@@ -48,7 +51,9 @@ export const ATTACHED_COLUMNS = `
      from email_changes e
     where u.status = 'active' and e.firm_id = u.firm_id and e.user_id = u.id and e.status = 'pending'
     order by e.created_at desc limit 1) as _email_change,
-  exists (select 1 from user_two_factor t where t.firm_id = u.firm_id and t.user_id = u.id and t.enabled_at is not null) as _two_factor`;
+  exists (select 1 from user_two_factor t where t.firm_id = u.firm_id and t.user_id = u.id and t.enabled_at is not null) as _two_factor,
+  coalesce((select json_agg(a.addon_key order by a.addon_key)
+              from addon_allocations a where a.firm_id = u.firm_id and a.user_id = u.id), '[]'::json) as _addons`;
 
 /** The attached columns of one row, as the database sends them (timestamps inside JSON are text). */
 export interface AttachedRaw {
@@ -57,6 +62,7 @@ export interface AttachedRaw {
   _invitation: { id: string; sentAt: string | null; expiresAt: string | null } | null;
   _email_change: { newEmail: string; expiresAt: string } | null;
   _two_factor: boolean;
+  _addons: AddonKey[];
 }
 
 const date = (s: string | null) => (s === null ? null : new Date(s));
@@ -72,11 +78,12 @@ export function recordOf(row: UserRow, raw: AttachedRaw, primaryId: string): Use
   record.groups = raw._groups;
   record.invitation = inv ? { id: inv.id, sentAt: date(inv.sentAt), expiresAt: date(inv.expiresAt) } : null;
   record.twoFactorEnabled = raw._two_factor === true;
+  record.addons = raw._addons;
   record.pendingEmailChange = change ? { newEmail: change.newEmail, expiresAt: new Date(change.expiresAt) } : null;
   return record;
 }
 
-const NOTHING_ATTACHED: AttachedRaw = { _roles: [], _groups: [], _invitation: null, _email_change: null, _two_factor: false };
+const NOTHING_ATTACHED: AttachedRaw = { _roles: [], _groups: [], _invitation: null, _email_change: null, _two_factor: false, _addons: [] };
 
 const attachedByIds = prepared<AttachedRaw & { id: string }>(
   "users_attached_by_ids",

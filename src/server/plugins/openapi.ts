@@ -15,6 +15,7 @@ export const TAGS = [
   { name: "users", description: "The firm's users: reading, editing, roles, deactivation and reactivation." },
   { name: "invitations", description: "Inviting users, and accepting an invitation through its link." },
   { name: "licenses", description: "Licenses, the subscription and the charges ledger." },
+  { name: "addons", description: "Add-on licenses: buying, trials, and who holds them." },
   { name: "roles", description: "Built-in and custom roles, and the permission keys they grant." },
   { name: "groups", description: "Groups of users, for matter access and custom rates." },
   { name: "feed", description: "The firm feed: who changed what, and when." },

@@ -11,6 +11,9 @@ const KIND: Record<Charge["kind"], string> = {
   subscription: "Subscription started",
   licenses: "Licenses added",
   renewal: "Renewal",
+  addon_licenses: "Add-on licenses added",
+  addon_renewal: "Add-on renewal",
+  addon_trial_conversion: "Add-on trial converted",
 };
 
 /** The estimated next bill (LIC-10); hidden when the server does not let this user read licenses. */
