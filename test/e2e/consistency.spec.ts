@@ -1,12 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { AdminApi, LicenseApi, addActiveUsers } from "./api.js";
-import { expectAccessible, newFirm, screenshot, signUpByApi } from "./helpers.js";
+import { expectAccessible, newFirm, screenshot, signUpByApi, closeToasts } from "./helpers.js";
 
 test.describe.configure({ timeout: 90_000 });
 
-async function closeToasts(page: Page) {
-  for (const close of await page.locator(".mantine-Notification-closeButton").all()) await close.click().catch(() => undefined);
-}
 
 test("CON-4 the license banner agrees with the server after deactivating and after reactivating someone, without a reload", async ({ page, playwright }) => {
   const token = await signUpByApi(page.request, newFirm("con4lic"), { licenses: 6 });

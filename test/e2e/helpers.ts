@@ -82,3 +82,8 @@ export async function expectAccessible(page: Page): Promise<void> {
     .map((v) => `${v.impact} ${v.id}: ${v.help}: ${v.nodes.map((n) => `${n.html.slice(0, 160)} ${n.failureSummary ?? ""}`).join(" | ")}`);
   expect(bad, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** Closes every toast on the page, so that none covers what the test looks at next. */
+export async function closeToasts(page: Page): Promise<void> {
+  for (const close of await page.locator(".mantine-Notification-closeButton").all()) await close.click().catch(() => undefined);
+}

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
 import { AdminApi, PracticeApi, addActiveUsers, money } from "./api.js";
-import { expectAccessible, newFirm, newInvitee, screenshot, signUpByApi } from "./helpers.js";
+import { expectAccessible, newFirm, newInvitee, screenshot, signUpByApi, closeToasts } from "./helpers.js";
 
 const SHOTS = { dir: "/tmp/shots" };
 const DIALOG_SHOTS = { ...SHOTS, fullPage: false };
@@ -14,9 +14,6 @@ async function choose(page: Page, scope: Locator, label: string, option: string)
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
-async function closeNotifications(page: Page) {
-  for (const close of await page.locator(".mantine-Notification-closeButton").all()) await close.click();
-}
 
 /** A CSV file as a spreadsheet saves it: CRLF, one person a row. */
 const csvFile = (name: string, rows: string[]) => ({ name, mimeType: "text/csv", buffer: Buffer.from([HEADER, ...rows].join("\r\n") + "\r\n") });
@@ -108,7 +105,7 @@ test("IMP-1 IMP-3 IMP-4 IMP-5 a file with bad rows imports nobody and comes back
     await expect(rows.filter({ hasText: name }).getByTestId("unsent-badge")).toHaveText("Not sent");
   }
   await expect(page.getByTestId("license-summary")).toHaveText("5 of 10 licenses available");
-  await closeNotifications(page);
+  await closeToasts(page);
   await screenshot(page, "import-invited", SHOTS);
 
   // USR-6: the subscription type each row gave, as a filter kept in the address bar.
@@ -211,7 +208,7 @@ test("USR-7 USR-6 adds selected users to a group and names the one refused; the 
   await expect(rows.filter({ hasText: "Rosa Delgado" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Felix Adeyemi" })).toHaveCount(1);
   await page.getByRole("button", { name: "Clear selection" }).click();
-  await closeNotifications(page);
+  await closeToasts(page);
   await screenshot(page, "users-filtered", SHOTS);
   await page.reload();
   await expect(rows).toHaveCount(2);

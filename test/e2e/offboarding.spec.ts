@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { AdminApi, PracticeApi, addActiveUsers } from "./api.js";
-import { expectAccessible, newFirm, screenshot, signUpByApi } from "./helpers.js";
+import { expectAccessible, newFirm, screenshot, signUpByApi, closeToasts } from "./helpers.js";
 
 const SHOTS = { dir: "/tmp/shots" };
 const DIALOG_SHOTS = { ...SHOTS, fullPage: false };
@@ -12,9 +12,6 @@ async function choose(page: Page, scope: Locator, label: string, option: string)
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
-async function closeNotifications(page: Page) {
-  for (const close of await page.locator(".mantine-Notification-closeButton").all()) await close.click();
-}
 
 /**
  * A firm whose Dana Okoro holds, besides work that moves (an open matter, a task and an event on
@@ -87,7 +84,7 @@ test("DEA-2 deactivating with a reassignment plan shows what the person holds, p
   await expect(done).toContainText("Dana Okoro was deactivated.");
   await expect(done).toContainText("Moved 1 matter, 1 task and 1 event.");
   await expect(done).toContainText("1 private matter stays private");
-  await closeNotifications(page);
+  await closeToasts(page);
   await expectAccessible(page);
   await screenshot(page, "deactivate-done", DIALOG_SHOTS);
   await done.getByRole("button", { name: "Done" }).click();
@@ -132,7 +129,7 @@ test("REA-9 reassigns a deactivated user's work on the Reassign work page, then 
   await page.getByRole("button", { name: "Reassign 2 items" }).click();
   const done = page.getByTestId("reassign-done");
   await expect(done).toContainText("Moved 1 matter, 0 tasks and 1 event");
-  await closeNotifications(page);
+  await closeToasts(page);
   await expectAccessible(page);
   await screenshot(page, "reassign-done", SHOTS);
 

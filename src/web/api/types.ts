@@ -32,7 +32,9 @@ export type UserStatusFilter = "active" | "invited" | "deactivated" | "all";
 type UsersQuery = NonNullable<ApiPaths["/users"]["get"]["parameters"]["query"]>;
 export type UserSort = NonNullable<UsersQuery["sort"]>;
 /** USR-6: the list's narrowing besides its tab, search and sort; each kept in the address bar. */
-export type UserFilters = Pick<UsersQuery, "role_id" | "group_id" | "subscription_type">;
+export type UserFilters = Pick<UsersQuery, "role_id" | "group_id" | "subscription_type" | "addon">;
+export type Addon = Ok<"/addons", "get">["data"][number];
+export type AddonKey = Addon["key"];
 export type ImportRun = Ok<"/imports/{id}", "get">;
 export type BulkUsersBody = ApiPaths["/users/bulk"]["post"]["requestBody"]["content"]["application/json"];
 export type BulkUsersResult = Ok<"/users/bulk", "post">;

@@ -14,13 +14,13 @@ import { formatDate, formatMoney, plural } from "../format";
 const MAX = 10_000;
 
 /** A whole number from 1 to `max`, or null. */
-function validCount(value: number | string, max = MAX): number | null {
+export function validCount(value: number | string, max = MAX): number | null {
   const n = Number(value);
   return value !== "" && Number.isInteger(n) && n >= 1 && n <= max ? n : null;
 }
 
 /** A count with its action beside it; the label sits above so the button lines up with the input. */
-function CountRow(props: {
+export function CountRow(props: {
   label: string;
   value: number | string;
   onChange: (value: number | string) => void;

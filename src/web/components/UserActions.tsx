@@ -1,6 +1,7 @@
 import { ActionIcon, Menu, Text } from "@mantine/core";
+import { useAddons, useAllocateAddon, useDeallocateAddon } from "../api/addons";
 import { modals } from "@mantine/modals";
-import { IconArrowsExchange, IconDots, IconMailForward, IconMailOff, IconUserCheck, IconUserOff, IconCalendarX } from "@tabler/icons-react";
+import { IconArrowsExchange, IconCirclePlus, IconCircleMinus, IconDots, IconMailForward, IconMailOff, IconUserCheck, IconUserOff, IconCalendarX } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { notifyError } from "../api/mutations";
 import { useCurrentUser } from "../api/queries";
@@ -25,6 +26,34 @@ export function UserActions({ user }: { user: User }) {
   const cancelScheduled = useCancelScheduledDeactivation();
   const reactivate = useReactivateUser();
   const invitationId = user.invitation?.id;
+  // ADD-1: the firm's add-ons, read only by those who may give or take them.
+  const addons = useAddons(Boolean(can.allocate_addons || (can.deallocate_addons && user.addons.length > 0)));
+  const allocate = useAllocateAddon();
+  const deallocate = useDeallocateAddon();
+  const addonItems = (addons.data ?? []).flatMap((addon) => {
+    const target = { addon, userId: user.id, userName: user.name };
+    if (user.addons.includes(addon.key)) {
+      return can.deallocate_addons
+        ? [
+            <Menu.Item key={`take-${addon.key}`} leftSection={<IconCircleMinus size={16} />} onClick={() => deallocate.mutate(target, { onError: (e) => notifyError(`Could not take back ${addon.name}`, e) })}>
+              Take back {addon.name}
+            </Menu.Item>,
+          ]
+        : [];
+    }
+    if (!can.allocate_addons || addon.total === 0) return [];
+    return [
+      <Menu.Item
+        key={`give-${addon.key}`}
+        leftSection={<IconCirclePlus size={16} />}
+        disabled={addon.available === 0}
+        onClick={() => allocate.mutate(target, { onError: (e) => notifyError(`Could not give ${addon.name}`, e) })}
+      >
+        Give {addon.name}
+        {addon.available === 0 ? " (none free)" : ""}
+      </Menu.Item>,
+    ];
+  });
 
   const confirmRevoke = () =>
     modals.openConfirmModal({
@@ -97,6 +126,7 @@ export function UserActions({ user }: { user: User }) {
         Reactivate
       </Menu.Item>
     ),
+    ...addonItems,
     me.abilities.reassign_work && user.status !== "invited" && (
       <Menu.Item key="reassign" component={Link} to={`/settings/users/${user.id}/reassign`} leftSection={<IconArrowsExchange size={16} />}>
         Reassign work

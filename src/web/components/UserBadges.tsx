@@ -1,6 +1,7 @@
 import { Badge, Group, Text, Tooltip } from "@mantine/core";
 import type { User } from "../api/types";
 import { formatDate } from "../format";
+import { ADDON_NAMES } from "../../shared/pricing";
 
 export function subscriptionLabel(type: User["subscription_type"]): string {
   return type === "attorney" ? "Attorney" : "Non-attorney";
@@ -54,6 +55,26 @@ export function RoleBadges({ user }: { user: User }) {
       {user.roles.map((role) => (
         <Badge key={role.id} color="navy" variant="outline" tt="none" fw={500}>
           {role.name}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** ADD-1: the add-ons the user holds. */
+export function AddonBadges({ user }: { user: User }) {
+  if (user.addons.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        None
+      </Text>
+    );
+  }
+  return (
+    <Group gap={4} data-testid="user-addons">
+      {user.addons.map((key) => (
+        <Badge key={key} size="sm" variant="outline" color="gray" tt="none" fw={500}>
+          {ADDON_NAMES[key]}
         </Badge>
       ))}
     </Group>

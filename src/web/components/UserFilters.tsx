@@ -2,8 +2,9 @@ import { Button, Group, Select } from "@mantine/core";
 import { IconFileExport, IconFilterOff } from "@tabler/icons-react";
 import { useGroups, useRoles } from "../api/queries";
 import type { UserFilters, UserSort, UserStatusFilter } from "../api/types";
+import { ADDON_KEYS, ADDON_NAMES } from "../../shared/pricing";
 
-export const FILTER_PARAMS = ["role_id", "group_id", "subscription_type"] as const satisfies readonly (keyof UserFilters)[];
+export const FILTER_PARAMS = ["role_id", "group_id", "subscription_type", "addon"] as const satisfies readonly (keyof UserFilters)[];
 
 const SUBSCRIPTIONS: { value: NonNullable<UserFilters["subscription_type"]>; label: string }[] = [
   { value: "attorney", label: "Attorney" },
@@ -17,6 +18,7 @@ export function filtersOf(params: URLSearchParams): UserFilters {
     role_id: params.get("role_id") || undefined,
     group_id: params.get("group_id") || undefined,
     subscription_type: subscription,
+    addon: ADDON_KEYS.find((key) => key === params.get("addon")),
   };
 }
 
@@ -74,6 +76,14 @@ export function UserFilterBar({ filters, onChange, exportHref }: {
           data={SUBSCRIPTIONS}
           value={filters.subscription_type ?? null}
           onChange={(value) => onChange({ ...filters, subscription_type: SUBSCRIPTIONS.find((s) => s.value === value)?.value })}
+        />
+        <Select
+          {...common}
+          aria-label="Filter by add-on"
+          placeholder="Any add-on"
+          data={ADDON_KEYS.map((key) => ({ value: key, label: ADDON_NAMES[key] }))}
+          value={filters.addon ?? null}
+          onChange={(value) => onChange({ ...filters, addon: ADDON_KEYS.find((key) => key === value) })}
         />
         {any && (
           <Button variant="subtle" color="gray" size="compact-xs" fw={500} leftSection={<IconFilterOff size={14} />} onClick={() => onChange({})}>

@@ -3,7 +3,7 @@ import { IconStarFilled } from "@tabler/icons-react";
 import { Link } from "react-router";
 import type { User, UserStatusFilter } from "../api/types";
 import { ExpiresCell, SentCell } from "./InvitationCells";
-import { RoleBadges, StatusBadge, subscriptionLabel } from "./UserBadges";
+import { AddonBadges, RoleBadges, StatusBadge, subscriptionLabel } from "./UserBadges";
 import { UserActions } from "./UserActions";
 
 function initialsOf(user: User): string {
@@ -88,6 +88,7 @@ export function UsersTable({ users, status, selection }: { users: User[]; status
             {!invited && <Table.Th>Email</Table.Th>}
             <Table.Th>Roles</Table.Th>
             <Table.Th style={{ whiteSpace: "nowrap" }}>Subscription type</Table.Th>
+            {!invited && <Table.Th>Add-ons</Table.Th>}
             {invited ? (
               <>
                 <Table.Th>Sent</Table.Th>
@@ -134,6 +135,11 @@ export function UsersTable({ users, status, selection }: { users: User[]; status
               <Table.Td>
                 <Text size="sm">{subscriptionLabel(user.subscription_type)}</Text>
               </Table.Td>
+              {!invited && (
+                <Table.Td>
+                  <AddonBadges user={user} />
+                </Table.Td>
+              )}
               {invited ? (
                 <>
                   <Table.Td>

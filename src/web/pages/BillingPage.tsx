@@ -2,10 +2,12 @@ import { Button, Center, Group, Loader, Paper, Stack, Table, Text, Title } from 
 import { IconReceipt } from "@tabler/icons-react";
 import { useCharges, useLicenses } from "../api/queries";
 import type { Charge } from "../api/types";
+import { AddonsCard } from "../components/AddonsCard";
 import { EmptyState } from "../components/EmptyState";
 import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
 import { formatDate, formatMoney } from "../format";
+import { ADDON_NAMES } from "../../shared/pricing";
 
 const KIND: Record<Charge["kind"], string> = {
   subscription: "Subscription started",
@@ -56,6 +58,7 @@ function ChargeRow({ charge: c }: { charge: Charge }) {
       <Table.Td>
         <Text size="sm" fw={500}>
           {KIND[c.kind]}
+          {c.addon ? `: ${ADDON_NAMES[c.addon]}` : ""}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -127,9 +130,10 @@ function Charges() {
 export function BillingPage() {
   return (
     <>
-      <PageHeader title="Billing" description="What comes next on your firm's bill, and every charge made so far." />
+      <PageHeader title="Billing" description="What comes next on your firm's bill, your add-ons, and every charge made so far." />
       <Stack gap="lg">
         <NextBill />
+        <AddonsCard />
         <Paper withBorder>
           <Stack gap={2} p="lg" pb="sm">
             <Title order={4}>Charges</Title>
