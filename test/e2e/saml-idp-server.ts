@@ -3,12 +3,23 @@
  * HTTP-Redirect AuthnRequest with an auto-submitting HTML form that POSTs a signed response to
  * the ACS the request names, for the `login_hint` email (or the default user), as a real IdP's
  * sign-in page does once the person has signed in.
+ *
+ * Its clock is the server's: the e2e server runs on a test clock (CHAMBERS_TEST_CLOCK=1) that
+ * earlier specs move forward, so the IdP stamps each assertion with the time GET /api/v1/_test/clock
+ * gives at the ACS's origin, as a real IdP's clock agrees with its service provider's.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readAuthnRequest, TestIdp } from "../helpers/saml-idp.js";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The test clock of the server the ACS URL belongs to. */
+async function serverNow(acsUrl: string): Promise<Date> {
+  const response = await fetch(new URL("/api/v1/_test/clock", acsUrl));
+  if (!response.ok) throw new Error(`GET /api/v1/_test/clock: ${response.status} ${await response.text()}`);
+  return new Date(((await response.json()) as { now: string }).now);
+}
 
 export class IdpServer {
   #server: Server | null = null;
@@ -32,7 +43,7 @@ export class IdpServer {
         this.signedIn.push(email);
         const response = await this.idp.response(
           { entityId: request.issuer!, acsUrl: request.acsUrl! },
-          { nameId: email, now: new Date(), inResponseTo: request.id },
+          { nameId: email, now: await serverNow(request.acsUrl!), inResponseTo: request.id },
         );
         const relay = url.searchParams.get("RelayState") ?? "";
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" });

@@ -13,7 +13,7 @@ async function dismissNotifications(page: Page) {
   for (const close of await page.locator(".mantine-Notification-closeButton").all()) await close.click();
 }
 
-test.fixme("SES-3 enrols an authenticator app, requires two-factor for the firm, signs in with a code, and resets someone else's", async ({ page, browser, playwright, baseURL }) => {
+test("SES-3 enrols an authenticator app, requires two-factor for the firm, signs in with a code, and resets someone else's", async ({ page, browser, playwright, baseURL }) => {
   test.setTimeout(120_000);
   const firm = newFirm("ses3");
   const token = await signUpByApi(page.request, firm);

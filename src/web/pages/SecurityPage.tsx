@@ -13,7 +13,7 @@ export function SecurityPage() {
       <PageHeader title="Security" description="How you sign in, and what your firm requires." />
       <Stack gap="lg">
         {me.two_factor_enrollment_required && (
-          <Alert color="orange" variant="light" icon={<IconShieldLock size={18} />} title="Set up two-factor sign-in to continue" data-testid="enrollment-required">
+          <Alert color="orange.9" variant="light" icon={<IconShieldLock size={18} />} title="Set up two-factor sign-in to continue" data-testid="enrollment-required">
             Your firm requires two-factor sign-in. Set it up below; the rest of Chambers opens once it is on.
           </Alert>
         )}
