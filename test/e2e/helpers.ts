@@ -82,3 +82,30 @@ export async function expectAccessible(page: Page): Promise<void> {
     .map((v) => `${v.impact} ${v.id}: ${v.help}: ${v.nodes.map((n) => `${n.html.slice(0, 160)} ${n.failureSummary ?? ""}`).join(" | ")}`);
   expect(bad, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** Closes the open dialog's select list by clicking the dialog's title (Escape would close the dialog too). */
+export async function closeDropdown(page: Page): Promise<void> {
+  await page.getByRole("dialog").locator(".mantine-Modal-title").click();
+  await expect(page.getByRole("listbox")).toHaveCount(0);
+}
+
+/** The field labelled `label` in the open dialog, whether Mantine draws it as a combobox or a textbox. */
+function dialogField(page: Page, label: string) {
+  const dialog = page.getByRole("dialog");
+  return dialog.getByRole("combobox", { name: label, exact: true }).or(dialog.getByRole("textbox", { name: label, exact: true })).first();
+}
+
+/** Chooses `option` in the open dialog's select labelled `label`. */
+export async function pick(page: Page, label: string, option: string): Promise<void> {
+  await dialogField(page, label).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+  await closeDropdown(page);
+}
+
+/** The options the open dialog's select labelled `label` offers. */
+export async function optionsOf(page: Page, label: string): Promise<string[]> {
+  await dialogField(page, label).click();
+  const names = await page.getByRole("option").allTextContents();
+  await closeDropdown(page);
+  return names;
+}
