@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export interface FirmFixture {
   firmName: string;
@@ -108,4 +108,27 @@ export async function optionsOf(page: Page, label: string): Promise<string[]> {
   const names = await page.getByRole("option").allTextContents();
   await closeDropdown(page);
   return names;
+}
+
+/**
+ * CON-5: presses `key` (Tab, or Shift+Tab) until `target` has the focus, as someone without a mouse
+ * would; fails if it is not reached within `max` presses.
+ */
+export async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab" = "Tab", max = 80): Promise<void> {
+  for (let presses = 0; presses < max; presses++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(target, `not reached with ${max} presses of ${key}`).toBeFocused();
+}
+
+/** CON-5: `target` has the focus and shows it, with an outline or a ring around it. */
+export async function expectFocusRing(target: Locator): Promise<void> {
+  await expect(target).toBeFocused();
+  const ring = await target.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    return el.matches(":focus-visible") && (outline || style.boxShadow !== "none");
+  });
+  expect(ring, "the focused element shows no focus ring").toBe(true);
 }
