@@ -11,6 +11,7 @@ import { BrowserRouter } from "react-router";
 import { App } from "./App";
 import { isProblem } from "./api/problem";
 import { keys } from "./api/queries";
+import { returnFocusToMenuButtons } from "./focusReturn";
 import { cssVariablesResolver, theme } from "./theme";
 
 /** A 401 anywhere means the session ended (signed out elsewhere, revoked, expired). */
@@ -31,6 +32,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+returnFocusToMenuButtons();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -1,18 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { AdminApi, PracticeApi, addActiveUsers } from "./api.js";
-import { expectAccessible, newFirm, screenshot, signUpByApi } from "./helpers.js";
-
-/** Closes a select's list by clicking the dialog's title (Escape would close the dialog too). */
-async function closeDropdown(page: Page) {
-  await page.getByRole("dialog").locator(".mantine-Modal-title").click();
-  await expect(page.getByRole("listbox")).toHaveCount(0);
-}
-
-async function pick(page: Page, label: string, option: string) {
-  await page.getByRole("dialog").getByRole("combobox", { name: label, exact: true }).or(page.getByRole("dialog").getByRole("textbox", { name: label, exact: true })).first().click();
-  await page.getByRole("option", { name: option, exact: true }).click();
-  await closeDropdown(page);
-}
+import { closeDropdown, expectAccessible, newFirm, pick, screenshot, signUpByApi } from "./helpers.js";
 
 test("CON-1 GRP-4 contacts are listed, added and edited in the console, with custom rates per person or group", async ({ page }) => {
   test.setTimeout(90_000);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export interface FirmFixture {
   firmName: string;
@@ -81,6 +81,56 @@ export async function expectAccessible(page: Page): Promise<void> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact} ${v.id}: ${v.help}: ${v.nodes.map((n) => `${n.html.slice(0, 160)} ${n.failureSummary ?? ""}`).join(" | ")}`);
   expect(bad, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Closes the open dialog's select list by clicking the dialog's title (Escape would close the dialog too). */
+export async function closeDropdown(page: Page): Promise<void> {
+  await page.getByRole("dialog").locator(".mantine-Modal-title").click();
+  await expect(page.getByRole("listbox")).toHaveCount(0);
+}
+
+/** The field labelled `label` in the open dialog, whether Mantine draws it as a combobox or a textbox. */
+function dialogField(page: Page, label: string) {
+  const dialog = page.getByRole("dialog");
+  return dialog.getByRole("combobox", { name: label, exact: true }).or(dialog.getByRole("textbox", { name: label, exact: true })).first();
+}
+
+/** Chooses `option` in the open dialog's select labelled `label`. */
+export async function pick(page: Page, label: string, option: string): Promise<void> {
+  await dialogField(page, label).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+  await closeDropdown(page);
+}
+
+/** The options the open dialog's select labelled `label` offers. */
+export async function optionsOf(page: Page, label: string): Promise<string[]> {
+  await dialogField(page, label).click();
+  const names = await page.getByRole("option").allTextContents();
+  await closeDropdown(page);
+  return names;
+}
+
+/**
+ * CON-5: presses `key` (Tab, or Shift+Tab) until `target` has the focus, as someone without a mouse
+ * would; fails if it is not reached within `max` presses.
+ */
+export async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab" = "Tab", max = 80): Promise<void> {
+  for (let presses = 0; presses < max; presses++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(target, `not reached with ${max} presses of ${key}`).toBeFocused();
+}
+
+/** CON-5: `target` has the focus and shows it, with an outline or a ring around it. */
+export async function expectFocusRing(target: Locator): Promise<void> {
+  await expect(target).toBeFocused();
+  const ring = await target.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    return el.matches(":focus-visible") && (outline || style.boxShadow !== "none");
+  });
+  expect(ring, "the focused element shows no focus ring").toBe(true);
 }
 
 /** Closes every toast on the page, so that none covers what the test looks at next. */

@@ -1,8 +1,20 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { AdminApi } from "./api.js";
 import { newFirm, newInvitee, screenshot, signUpByApi } from "./helpers.js";
 
+/** Nothing is drawn over the middle of `target`: the frozen column, a toast or anything else. */
+async function expectOnTop(target: Locator) {
+  expect(
+    await target.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return top !== null && el.contains(top);
+    }),
+  ).toBe(true);
+}
+
 test("ROL-2 creates a custom role in the matrix, toggles a permission, renames it and deletes it once no one holds it", async ({ page }) => {
+  test.setTimeout(90_000);
   const firm = newFirm("rol2");
   const admin = new AdminApi(page.request, await signUpByApi(page.request, firm));
   const [holder] = await admin.inviteMany([{ email: newInvitee("rol2-kai"), first_name: "Kai", last_name: "Moreno" }]);
@@ -35,10 +47,26 @@ test("ROL-2 creates a custom role in the matrix, toggles a permission, renames i
   await expect(reports).toBeChecked();
   await expect(reports).toBeEnabled();
   // CON-3: a ticked box is a draft until "Save changes"; then a toast says what was saved.
-  await page.getByRole("checkbox", { name: "Intake coordinator: See the firm feed" }).check();
-  await expect(page.getByTestId("unsaved-roles")).toContainText("Unsaved changes to Intake coordinator");
+  // The pointer rests on the "created" toast, which keeps it open, and the box is ticked from the
+  // keyboard: the bar of unsaved changes then sits over the table's frozen first column, next to
+  // that toast, and nothing covers its button or its words.
+  const created = page.locator(".mantine-Notification-root").filter({ hasText: "Intake coordinator was created." });
+  await created.hover();
+  await page.getByRole("checkbox", { name: "Intake coordinator: See the firm feed" }).focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("checkbox", { name: "Intake coordinator: See the firm feed" })).toBeChecked();
+  const unsaved = page.getByTestId("unsaved-roles");
+  await expect(unsaved).toContainText("Unsaved changes to Intake coordinator");
+  await expect(created).toBeVisible();
+  await expectOnTop(unsaved.getByRole("button", { name: "Save changes" }));
+  await expectOnTop(unsaved.getByRole("button", { name: "Discard" }));
+  await expectOnTop(unsaved.getByText("Unsaved changes to Intake coordinator"));
   expect((await admin.role("Intake coordinator"))?.permissions.sort()).toEqual(["contacts.edit", "reports.view"]);
-  await screenshot(page, "roles-unsaved");
+  // The matrix runs on below the window's bottom edge, so the bar is drawn over its rows.
+  const bar = (await unsaved.boundingBox())!;
+  expect((await page.getByRole("table", { name: "Permissions by role" }).boundingBox())!.y).toBeLessThan(bar.y);
+  expect((await page.getByTestId("permission-row").last().boundingBox())!.y).toBeGreaterThan(bar.y);
+  await screenshot(page, "roles-unsaved", { fullPage: false });
   const saved = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/v1/roles/"));
   await page.getByRole("button", { name: "Save changes" }).click();
   expect((await saved).status()).toBe(200);

@@ -124,24 +124,28 @@ export function RolesPage() {
           <RoleMatrix roles={shown!} permissions={permissions.data!} actions={actions} />
         )}
         {changed.length > 0 && (
+          // Sticks to the window's bottom over the table: above the frozen permission column
+          // (z-index 1 and 2 in RoleMatrix), with its buttons on the left, clear of the toasts
+          // that stack up in the bottom-right corner.
           <Group
-            justify="space-between"
+            justify="flex-start"
+            gap="md"
             px="md"
             py="sm"
             data-testid="unsaved-roles"
-            style={{ position: "sticky", bottom: 0, background: "var(--mantine-color-yellow-0)", borderTop: "1px solid var(--mantine-color-yellow-3)" }}
+            style={{ position: "sticky", bottom: 0, zIndex: 3, background: "var(--mantine-color-yellow-0)", borderTop: "1px solid var(--mantine-color-yellow-3)" }}
           >
-            <Text size="sm" fw={500}>
-              Unsaved changes to {changed.map((r) => r.name).join(", ")}
-            </Text>
             <Group gap="sm">
-              <Button variant="default" onClick={() => setDrafts({})} disabled={update.isPending}>
-                Discard
-              </Button>
               <Button leftSection={<IconDeviceFloppy size={16} />} onClick={save} loading={update.isPending}>
                 Save changes
               </Button>
+              <Button variant="default" onClick={() => setDrafts({})} disabled={update.isPending}>
+                Discard
+              </Button>
             </Group>
+            <Text size="sm" fw={500}>
+              Unsaved changes to {changed.map((r) => r.name).join(", ")}
+            </Text>
           </Group>
         )}
       </Paper>
