@@ -20,8 +20,10 @@ export function useWebhookDeliveries(id: string | null) {
     queryKey: webhookKeys.deliveries(id ?? ""),
     queryFn: async () => (await api.GET("/webhooks/{id}/deliveries", { params: { path: { id: id! }, query: { limit: 50 } } })).data!.data,
     enabled: id !== null,
-    // While a delivery waits for its next attempt, the list follows the worker's attempts.
-    refetchInterval: (query) => (query.state.data?.some((d) => d.status === "pending") ? 1000 : false),
+    // While a delivery waits for its next attempt or is being sent, the list follows the worker's
+    // attempts. Seen mid-attempt ("sending"), a delivery is about to change: stopping there would
+    // leave the dialog showing "sending" with the attempt missing, as after "Send now".
+    refetchInterval: (query) => (query.state.data?.some((d) => d.status === "pending" || d.status === "sending") ? 1000 : false),
   });
 }
 
