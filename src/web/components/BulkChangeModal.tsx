@@ -134,7 +134,7 @@ export function BulkChangeModal({ action, users, onClose, onDone }: {
           </Text>
           <FormAlert>{alert}</FormAlert>
           {action === "sign_out_everywhere" && includesMe && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />}>
+            <Alert color="orange.9" variant="light" icon={<IconAlertTriangle size={18} />}>
               You are among them: this browser is signed out too.
             </Alert>
           )}

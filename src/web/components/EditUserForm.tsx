@@ -26,7 +26,7 @@ function Section({ title, description, children }: { title: string; description:
 /** Shown when the PATCH answered 412: someone saved this user after it was loaded here. */
 function ConflictAlert({ onReload, reloading }: { onReload: () => void; reloading: boolean }) {
   return (
-    <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />} title="Changed by someone else" role="alert" data-testid="conflict-alert">
+    <Alert color="orange.9" variant="light" icon={<IconAlertCircle size={18} />} title="Changed by someone else" role="alert" data-testid="conflict-alert">
       <Text size="sm">
         This user was changed by someone else after you opened this page, so your changes were not saved. Reload to
         see the latest version, then make your changes again.

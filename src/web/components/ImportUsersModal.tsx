@@ -129,7 +129,7 @@ export function ImportUsersModal({ opened, onClose, onShowInvited }: { opened: b
               testId="import-quote"
             />
           ) : (
-            <Alert color="orange" variant="light" icon={<IconInfoCircle size={18} />} title="Not enough free licenses" data-testid="import-quote">
+            <Alert color="orange.9" variant="light" icon={<IconInfoCircle size={18} />} title="Not enough free licenses" data-testid="import-quote">
               This file needs {plural(quote.count, "more license")} than are free. Ask someone who manages licenses to buy them, then
               import the file again.
             </Alert>

@@ -13,7 +13,7 @@ function PendingRemoval({ licenses: l }: { licenses: Licenses }) {
   const cancel = useCancelRemoval();
   if (l.pending_removal === 0) return null;
   return (
-    <Alert color="orange" variant="light" icon={<IconCalendarEvent size={18} />} data-testid="pending-removal">
+    <Alert color="orange.9" variant="light" icon={<IconCalendarEvent size={18} />} data-testid="pending-removal">
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Text size="sm">
           {plural(l.pending_removal, "license")} {l.pending_removal === 1 ? "is" : "are"} scheduled for removal on{" "}
