@@ -256,6 +256,54 @@ export interface paths {
         patch: operations["updateFirm"];
         trace?: never;
     };
+    "/firm/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close the firm's account (administrators; needs the reason, the password and the firm's name typed exactly)
+         * @description In one step: the firm becomes `closed`; every session, API token and SCIM token of the firm ends; nothing is charged again; scheduled work (renewals, scheduled deactivations, license removals) is cancelled. For 90 days the data stays read-only: administrators can sign in, read and download GET /firm/export, every other change answers 409 `firm_closed`, and other users cannot sign in. Seven days before the end the feed and the administrators are told again; then every record of the firm is deleted. Closing a closed firm answers 409 `firm_closed`.
+         *
+         *     Needs the `firm.settings` permission.
+         *
+         *     Rate limited (SEC-8): 10 per minute per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         */
+        post: operations["closeFirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/firm/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's data as a zip of CSV files (administrators; also while closed)
+         * @description One CSV file a table: users (with their roles and groups), roles, user_roles, groups, group_members, contacts, matters, matter_groups, custom_rates, tasks, calendar_events, event_attendees, message_threads, thread_users, thread_contacts, messages, invitations, feed and charges. Streamed as it is read. Cells a spreadsheet would run as formulas are written as text (SEC-6); no password or link hash is included.
+         *
+         *     Needs the `firm.settings` permission.
+         *
+         *     Rate limited (SEC-8): 10 per hour per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         */
+        get: operations["exportFirm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/firm/ownership-transfer": {
         parameters: {
             query?: never;
@@ -1561,7 +1609,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password (and a code, with two-factor)
-         * @description Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once. The right password of someone whose firm enforces single sign-on (and who is not on its exception list) gets 403 `sso_required`: they sign in at `/sso/saml/{firm_id}/login`.
+         * @description Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once. The right password of someone whose firm enforces single sign-on (and who is not on its exception list) gets 403 `sso_required`: they sign in at `/sso/saml/{firm_id}/login`. Once the firm's account is closed (CLS-2), its administrators still sign in, to read and export; anyone else with the right password gets 403 `firm_closed`.
          *
          *     No sign-in needed.
          *
@@ -2107,7 +2155,7 @@ export interface components {
              * @description The stable code a client branches on.
              * @enum {string}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "two_factor_required" | "two_factor_invalid" | "forbidden" | "sso_required" | "two_factor_enrollment_required" | "not_found" | "method_not_allowed" | "email_in_use" | "license_purchase_required" | "no_available_license" | "reassignment_required" | "user_not_active" | "role_immutable" | "role_in_use" | "conflict" | "sso_not_tested" | "invitation_expired" | "link_expired" | "invitation_invalid" | "reset_expired" | "reset_invalid" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "two_factor_required" | "two_factor_invalid" | "forbidden" | "sso_required" | "two_factor_enrollment_required" | "not_found" | "method_not_allowed" | "email_in_use" | "license_purchase_required" | "no_available_license" | "reassignment_required" | "user_not_active" | "role_immutable" | "role_in_use" | "conflict" | "sso_not_tested" | "firm_closed" | "invitation_expired" | "link_expired" | "invitation_invalid" | "reset_expired" | "reset_invalid" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
             /** @description With `reassignment_required`: the work the user still holds. */
             counts?: {
                 /** @description Future calendar events the user owns. */
@@ -2888,6 +2936,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -3386,6 +3461,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -4120,6 +4222,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -4576,6 +4705,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -5047,11 +5203,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        closed_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         id: string;
                         name: string;
                         primary_subscriber_id: string;
+                        purge_at: string | null;
                         sso: {
                             enforced: boolean;
                             idp_entity_id: string;
@@ -5193,11 +5351,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        closed_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         id: string;
                         name: string;
                         primary_subscriber_id: string;
+                        purge_at: string | null;
                         sso: {
                             enforced: boolean;
                             idp_entity_id: string;
@@ -5313,6 +5473,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -5331,7 +5492,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -5420,6 +5581,477 @@ export interface operations {
             };
         };
     };
+    closeFirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The practice is merging into another firm.",
+                 *       "password": "correct horse battery staple",
+                 *       "firm_name": "Ortiz & Partners LLP"
+                 *     }
+                 */
+                "application/json": {
+                    firm_name: string;
+                    password: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        closed_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        id: string;
+                        name: string;
+                        primary_subscriber_id: string;
+                        purge_at: string | null;
+                        sso: {
+                            enforced: boolean;
+                            idp_entity_id: string;
+                            tested_at: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        status: "active" | "closed";
+                        subscription: {
+                            currency: string;
+                            pending_removal: number;
+                            /** Format: date-time */
+                            period_end: string;
+                            /** Format: date-time */
+                            period_start: string;
+                            /** @enum {string} */
+                            plan: "monthly" | "annual";
+                            price_cents: number;
+                            remove_unused_at_renewal: boolean;
+                            total_licenses: number;
+                        };
+                        two_factor_required: boolean;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Too Many Requests.
+             *     - `rate_limited`: Too many requests; Retry-After says how many seconds to wait.
+             */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    exportFirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, as a zip file. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Too Many Requests.
+             *     - `rate_limited`: Too many requests; Retry-After says how many seconds to wait.
+             */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
     transferFirmOwnership: {
         parameters: {
             query?: never;
@@ -5460,11 +6092,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        closed_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         id: string;
                         name: string;
                         primary_subscriber_id: string;
+                        purge_at: string | null;
                         sso: {
                             enforced: boolean;
                             idp_entity_id: string;
@@ -5613,6 +6247,36 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -6006,6 +6670,7 @@ export interface operations {
             };
             /**
              * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `sso_not_tested`: Single sign-on cannot be enforced before a successful test sign-in with the current identity provider settings.
              */
             409: {
@@ -6016,16 +6681,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://chambers.dev/problems/sso-not-tested",
+                     *       "type": "https://chambers.dev/problems/firm-closed",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "Single sign-on cannot be enforced before a successful test sign-in with the current identity provider settings.",
-                     *       "code": "sso_not_tested"
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "sso_not_tested";
+                        code?: "firm_closed" | "sso_not_tested";
                         /** @constant */
                         status?: 409;
                     };
@@ -6414,6 +7079,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -6432,7 +7098,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -6871,6 +7537,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -6889,7 +7556,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -7132,6 +7799,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -7316,6 +8010,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -7334,7 +8029,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -8098,6 +8793,7 @@ export interface operations {
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
              *     - `email_in_use`: This email address is already in use.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `license_purchase_required`: No license is free; `quote` says what the missing ones cost. Repeat with `confirm_purchase: true` to buy them.
              */
             409: {
@@ -8117,7 +8813,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict" | "email_in_use" | "license_purchase_required";
+                        code?: "conflict" | "email_in_use" | "firm_closed" | "license_purchase_required";
                         /** @constant */
                         status?: 409;
                     };
@@ -8530,6 +9226,7 @@ export interface operations {
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
              *     - `email_in_use`: This email address is already in use.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `license_purchase_required`: No license is free; `quote` says what the missing ones cost. Repeat with `confirm_purchase: true` to buy them.
              */
             409: {
@@ -8549,7 +9246,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict" | "email_in_use" | "license_purchase_required";
+                        code?: "conflict" | "email_in_use" | "firm_closed" | "license_purchase_required";
                         /** @constant */
                         status?: 409;
                     };
@@ -8778,6 +9475,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -8947,6 +9671,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -9781,6 +10532,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -9799,7 +10551,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -10016,6 +10768,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -10226,6 +11005,7 @@ export interface operations {
             };
             /**
              * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `no_available_license`: Too few licenses are free; `available` says how many are.
              */
             409: {
@@ -10236,16 +11016,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://chambers.dev/problems/no-available-license",
+                     *       "type": "https://chambers.dev/problems/firm-closed",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "Too few licenses are free",
-                     *       "code": "no_available_license"
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "no_available_license";
+                        code?: "firm_closed" | "no_available_license";
                         /** @constant */
                         status?: 409;
                     };
@@ -10408,6 +11188,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -10859,6 +11666,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -10877,7 +11685,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -11416,6 +12224,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -11434,7 +12243,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -11894,11 +12703,13 @@ export interface operations {
                         deactivated_at: string | null;
                         email: string;
                         firm: {
+                            closed_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                             id: string;
                             name: string;
                             primary_subscriber_id: string;
+                            purge_at: string | null;
                             sso: {
                                 enforced: boolean;
                                 idp_entity_id: string;
@@ -12164,6 +12975,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `email_in_use`: This email address is already in use.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -12185,7 +12997,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "email_in_use";
+                        code?: "email_in_use" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -12446,6 +13258,36 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -13100,6 +13942,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -13318,6 +14187,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -13573,6 +14469,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -13594,7 +14491,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -13860,6 +14757,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -13881,7 +14779,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -14149,6 +15047,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -14170,7 +15069,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -14424,6 +15323,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -14847,6 +15773,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -15478,6 +16431,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -15857,6 +16837,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -15992,6 +16999,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -17233,6 +18267,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -17251,7 +18286,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -17914,6 +18949,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -18247,6 +19309,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -18265,7 +19328,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -18668,6 +19731,7 @@ export interface operations {
             };
             /**
              * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `role_immutable`: A built-in role cannot be changed or deleted.
              *     - `role_in_use`: The role is held by users; `holders` says how many.
              */
@@ -18679,16 +19743,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://chambers.dev/problems/role-immutable",
+                     *       "type": "https://chambers.dev/problems/firm-closed",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "A built-in role cannot be changed or deleted.",
-                     *       "code": "role_immutable"
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "role_immutable" | "role_in_use";
+                        code?: "firm_closed" | "role_immutable" | "role_in_use";
                         /** @constant */
                         status?: 409;
                     };
@@ -18889,6 +19953,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `role_immutable`: A built-in role cannot be changed or deleted.
              */
             409: {
@@ -18908,7 +19973,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict" | "role_immutable";
+                        code?: "conflict" | "firm_closed" | "role_immutable";
                         /** @constant */
                         status?: 409;
                     };
@@ -19235,6 +20300,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -19568,6 +20660,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -19786,6 +20905,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -20010,6 +21156,36 @@ export interface operations {
                         code?: "forbidden" | "sso_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -20294,11 +21470,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         firm: {
+                            closed_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                             id: string;
                             name: string;
                             primary_subscriber_id: string;
+                            purge_at: string | null;
                             sso: {
                                 enforced: boolean;
                                 idp_entity_id: string;
@@ -20729,6 +21907,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -21140,6 +22345,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -21601,6 +22833,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -22473,6 +23732,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Precondition Failed.
              *     - `precondition_failed`: The record changed since the ETag sent in If-Match.
              */
@@ -22997,6 +24283,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `reassignment_required`: The user still holds work; `counts` says how much.
              */
             409: {
@@ -23016,7 +24303,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict" | "reassignment_required";
+                        code?: "conflict" | "firm_closed" | "reassignment_required";
                         /** @constant */
                         status?: 409;
                     };
@@ -23264,6 +24551,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `email_in_use`: This email address is already in use.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -23282,7 +24570,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "email_in_use";
+                        code?: "email_in_use" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -23575,6 +24863,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `email_in_use`: This email address is already in use.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `license_purchase_required`: No license is free; `quote` says what the missing ones cost. Repeat with `confirm_purchase: true` to buy them.
              */
             409: {
@@ -23594,7 +24883,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "email_in_use" | "license_purchase_required";
+                        code?: "email_in_use" | "firm_closed" | "license_purchase_required";
                         /** @constant */
                         status?: 409;
                     };
@@ -23819,6 +25108,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -24176,6 +25492,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -24346,6 +25689,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -24364,7 +25708,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -24533,6 +25877,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -24747,6 +26118,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -25101,6 +26499,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -25323,6 +26748,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -25517,6 +26969,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -25941,6 +27420,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -25959,7 +27439,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   role_in_use: 409,
   conflict: 409,
   sso_not_tested: 409,
+  firm_closed: 409,
   invitation_expired: 410,
   link_expired: 410,
   invitation_invalid: 404,

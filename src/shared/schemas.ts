@@ -110,6 +110,9 @@ export const firmOut = z.object({
   /** SES-3: everyone signing in with a password needs a second factor. */
   two_factor_required: z.boolean(),
   created_at: isoTime,
+  /** CLS-2: when the account was closed, and when its data is deleted; null while active. */
+  closed_at: isoTime.nullable(),
+  purge_at: isoTime.nullable(),
 });
 export type FirmOut = z.infer<typeof firmOut>;
 
