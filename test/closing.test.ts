@@ -138,7 +138,10 @@ describeDb(
       const again = await signIn(h, firm.owner.email);
       const me = (await h.get("/api/v1/me", again)).json();
       expect(me.firm).toMatchObject({ status: "closed" });
-      expect(me.abilities.manage_firm).toBe(true);
+      expect(me.abilities).toMatchObject({ manage_firm: true, export_firm: true, close_firm: false, invite_users: false, transfer_ownership: false, manage_users: true, view_feed: true });
+      const attorneyRecord = (await h.get(`/api/v1/users/${attorney.id}`, again)).json();
+      expect(attorneyRecord.abilities).toMatchObject({ view: true, edit: false, deactivate: false });
+      expect((await h.get("/api/v1/licenses", again)).json().next_bill_estimate_cents).toBe(0);
       expect((await h.get("/api/v1/users?status=all", again)).json().data.length).toBe(2);
       expect((await h.get("/api/v1/me", attorney.token)).statusCode).toBe(401);
     });

@@ -12674,8 +12674,10 @@ export interface operations {
                     "application/json": {
                         abilities: {
                             assign_tasks_to_anyone: boolean;
+                            close_firm: boolean;
                             create_contacts: boolean;
                             create_matters: boolean;
+                            export_firm: boolean;
                             import_users: boolean;
                             invite_users: boolean;
                             manage_firm: boolean;

@@ -127,6 +127,8 @@ export const firmAbilitiesOut = z.object({
   manage_groups: z.boolean(),
   view_feed: z.boolean(),
   manage_firm: z.boolean(),
+  close_firm: z.boolean(),
+  export_firm: z.boolean(),
   transfer_ownership: z.boolean(),
   reassign_work: z.boolean(),
   import_users: z.boolean(),

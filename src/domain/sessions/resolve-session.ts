@@ -87,6 +87,7 @@ export function sessionOf(row: SessionRow, clock: Clock): ResolvedSession | null
       permissions,
       sessionId: row.session_id,
       sessionKind: row.kind,
+      firmClosed,
     },
   };
 }
