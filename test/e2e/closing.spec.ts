@@ -1,26 +1,7 @@
 import { readFileSync } from "node:fs";
-import { inflateRawSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
+import { readZip } from "../helpers/zip.js";
 import { expectAccessible, newFirm, screenshot, signInInUi, signUpByApi } from "./helpers.js";
-
-/** The entries of a zip file, by name (central directory, then each entry inflated). */
-function unzip(buf: Buffer): Map<string, string> {
-  let end = buf.length - 22;
-  while (end >= 0 && buf.readUInt32LE(end) !== 0x06054b50) end -= 1;
-  const files = new Map<string, string>();
-  let at = buf.readUInt32LE(end + 16);
-  for (let i = 0; i < buf.readUInt16LE(end + 10); i++) {
-    const size = buf.readUInt32LE(at + 20);
-    const nameLength = buf.readUInt16LE(at + 28);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(dataAt, dataAt + size);
-    files.set(name, (buf.readUInt16LE(at + 10) === 8 ? inflateRawSync(data) : data).toString("utf8"));
-    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-  }
-  return files;
-}
 
 test("CLS-1 CLS-2 an administrator closes the account, signs in again to a read-only console, and downloads the export", async ({ page }) => {
   test.setTimeout(90_000);
@@ -82,7 +63,7 @@ test("CLS-1 CLS-2 an administrator closes the account, signs in again to a read-
   await banner.getByRole("link", { name: "Download export" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^chambers-export-\d{4}-\d{2}-\d{2}\.zip$/);
-  const files = unzip(readFileSync((await download.path())!));
+  const files = readZip(readFileSync((await download.path())!));
   expect([...files.keys()]).toContain("users.csv");
   expect(files.get("users.csv")).toContain(firm.email);
   expect(files.get("feed.csv")).toContain("firm.closed");
