@@ -104,7 +104,7 @@ describeDb("the OpenAPI document", (h) => {
     });
     expect(problems).toEqual([]);
     const invite = (doc.paths as Json)["/api/v1/invitations"].post as Json;
-    expect(codesOf(invite.responses["409"])).toEqual(["conflict", "email_in_use", "license_purchase_required"]);
+    expect(codesOf(invite.responses["409"])).toEqual(["conflict", "email_in_use", "firm_closed", "license_purchase_required"]);
     expect(invite.parameters.map((p: Json) => resolve(doc, p).name)).toContain("Idempotency-Key");
     expect(Object.keys(invite.responses["201"].headers)).toContain("Idempotent-Replayed");
     const patchUser = (doc.paths as Json)["/api/v1/users/{id}"].patch as Json;

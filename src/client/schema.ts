@@ -388,6 +388,54 @@ export interface paths {
         patch: operations["updateFirm"];
         trace?: never;
     };
+    "/firm/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close the firm's account (administrators; needs the reason, the password and the firm's name typed exactly)
+         * @description In one step: the firm becomes `closed`; every session, API token and SCIM token of the firm ends; nothing is charged again; scheduled work (renewals, scheduled deactivations, license removals) is cancelled. For 90 days the data stays read-only: administrators can sign in, read and download GET /firm/export, every other change answers 409 `firm_closed`, and other users cannot sign in. Seven days before the end the feed and the administrators are told again; then every record of the firm is deleted. Closing a closed firm answers 409 `firm_closed`.
+         *
+         *     Needs the `firm.settings` permission.
+         *
+         *     Rate limited (SEC-8): 10 per minute per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         */
+        post: operations["closeFirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/firm/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's data as a zip of CSV files (administrators; also while closed)
+         * @description One CSV file a table: users (with their roles and groups), roles, user_roles, groups, group_members, contacts, matters, matter_groups, custom_rates, tasks, calendar_events, event_attendees, message_threads, thread_users, thread_contacts, messages, invitations, feed and charges. Streamed as it is read. Cells a spreadsheet would run as formulas are written as text (SEC-6); no password or link hash is included.
+         *
+         *     Needs the `firm.settings` permission.
+         *
+         *     Rate limited (SEC-8): 10 per hour per signed-in user. Answers carry RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset; a 429 adds Retry-After.
+         */
+        get: operations["exportFirm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/firm/ownership-transfer": {
         parameters: {
             query?: never;
@@ -1693,7 +1741,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password (and a code, with two-factor)
-         * @description Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once. The right password of someone whose firm enforces single sign-on (and who is not on its exception list) gets 403 `sso_required`: they sign in at `/sso/saml/{firm_id}/login`.
+         * @description Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once. The right password of someone whose firm enforces single sign-on (and who is not on its exception list) gets 403 `sso_required`: they sign in at `/sso/saml/{firm_id}/login`. Once the firm's account is closed (CLS-2), its administrators still sign in, to read and export; anyone else with the right password gets 403 `firm_closed`.
          *
          *     No sign-in needed.
          *
@@ -2239,7 +2287,7 @@ export interface components {
              * @description The stable code a client branches on.
              * @enum {string}
              */
-            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "two_factor_required" | "two_factor_invalid" | "forbidden" | "sso_required" | "two_factor_enrollment_required" | "not_found" | "method_not_allowed" | "email_in_use" | "license_purchase_required" | "no_available_license" | "reassignment_required" | "user_not_active" | "role_immutable" | "role_in_use" | "conflict" | "sso_not_tested" | "addon_already_allocated" | "addon_trial_unavailable" | "addon_trial_not_active" | "invitation_expired" | "link_expired" | "invitation_invalid" | "reset_expired" | "reset_invalid" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
+            code: "validation_failed" | "unauthenticated" | "invalid_credentials" | "two_factor_required" | "two_factor_invalid" | "forbidden" | "sso_required" | "two_factor_enrollment_required" | "not_found" | "method_not_allowed" | "email_in_use" | "license_purchase_required" | "no_available_license" | "reassignment_required" | "user_not_active" | "role_immutable" | "role_in_use" | "conflict" | "sso_not_tested" | "addon_already_allocated" | "addon_trial_unavailable" | "addon_trial_not_active" | "firm_closed" | "invitation_expired" | "link_expired" | "invitation_invalid" | "reset_expired" | "reset_invalid" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
             /** @description With `reassignment_required`: the work the user still holds. */
             counts?: {
                 /** @description Future calendar events the user owns. */
@@ -2920,6 +2968,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `addon_already_allocated`: The user already holds this add-on.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `no_available_license`: Too few licenses are free; `available` says how many are.
              *     - `user_not_active`: The user is not active.
              */
@@ -2940,7 +2989,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "addon_already_allocated" | "no_available_license" | "user_not_active";
+                        code?: "addon_already_allocated" | "firm_closed" | "no_available_license" | "user_not_active";
                         /** @constant */
                         status?: 409;
                     };
@@ -3170,6 +3219,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -3395,6 +3471,7 @@ export interface operations {
              * @description Conflict.
              *     - `addon_trial_unavailable`: The add-on's trial is only for a firm that never had it.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -3413,7 +3490,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "addon_trial_unavailable" | "conflict";
+                        code?: "addon_trial_unavailable" | "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -3659,6 +3736,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -3870,6 +3974,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `addon_trial_not_active`: The add-on is not on trial, or its trial has already ended.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -3888,7 +3993,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "addon_trial_not_active";
+                        code?: "addon_trial_not_active" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -4303,6 +4408,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -4805,6 +4937,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -5540,6 +5699,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -5996,6 +6182,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -6468,11 +6681,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        closed_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         id: string;
                         name: string;
                         primary_subscriber_id: string;
+                        purge_at: string | null;
                         sso: {
                             enforced: boolean;
                             idp_entity_id: string;
@@ -6614,11 +6829,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        closed_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         id: string;
                         name: string;
                         primary_subscriber_id: string;
+                        purge_at: string | null;
                         sso: {
                             enforced: boolean;
                             idp_entity_id: string;
@@ -6734,6 +6951,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -6752,7 +6970,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -6841,6 +7059,477 @@ export interface operations {
             };
         };
     };
+    closeFirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With the session cookie only: the `csrf_token` of GET /me. Without it, an unsafe method answers 403 `forbidden`. Bearer tokens need none. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The practice is merging into another firm.",
+                 *       "password": "correct horse battery staple",
+                 *       "firm_name": "Ortiz & Partners LLP"
+                 *     }
+                 */
+                "application/json": {
+                    firm_name: string;
+                    password: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        closed_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        id: string;
+                        name: string;
+                        primary_subscriber_id: string;
+                        purge_at: string | null;
+                        sso: {
+                            enforced: boolean;
+                            idp_entity_id: string;
+                            tested_at: string | null;
+                        } | null;
+                        /** @enum {string} */
+                        status: "active" | "closed";
+                        subscription: {
+                            currency: string;
+                            pending_removal: number;
+                            /** Format: date-time */
+                            period_end: string;
+                            /** Format: date-time */
+                            period_start: string;
+                            /** @enum {string} */
+                            plan: "monthly" | "annual";
+                            price_cents: number;
+                            remove_unused_at_renewal: boolean;
+                            total_licenses: number;
+                        };
+                        two_factor_required: boolean;
+                    };
+                };
+            };
+            /**
+             * @description Bad Request.
+             *     - `validation_failed`: The request has invalid fields; `errors[]` names each one with its `path` and `message`.
+             */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/validation-failed",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request has invalid fields",
+                     *       "code": "validation_failed",
+                     *       "errors": [
+                     *         {
+                     *           "path": "email",
+                     *           "message": "Enter a valid email address."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "validation_failed";
+                        /** @constant */
+                        status?: 400;
+                    };
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
+             * @description Content Too Large.
+             *     - `payload_too_large`: The request body is too large.
+             */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large.",
+                     *       "code": "payload_too_large"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "payload_too_large";
+                        /** @constant */
+                        status?: 413;
+                    };
+                };
+            };
+            /**
+             * @description Unsupported Media Type.
+             *     - `unsupported_media_type`: This content type is not accepted; send JSON.
+             */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "This content type is not accepted",
+                     *       "code": "unsupported_media_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unsupported_media_type";
+                        /** @constant */
+                        status?: 415;
+                    };
+                };
+            };
+            /**
+             * @description Too Many Requests.
+             *     - `rate_limited`: Too many requests; Retry-After says how many seconds to wait.
+             */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
+    exportFirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An id for this request (letters, digits, `.`, `_`, `-`; up to 64), echoed in the answer and the logs; the server makes one when absent. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, as a zip file. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /**
+             * @description Unauthorized.
+             *     - `unauthenticated`: No valid session or API token was sent, or it has ended.
+             */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/unauthenticated",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid session or API token was sent, or it has ended.",
+                     *       "code": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "unauthenticated";
+                        /** @constant */
+                        status?: 401;
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *     - `forbidden`: The signed-in user may not do this; a cookie session also gets it when an unsafe method comes without its X-CSRF-Token header.
+             *     - `two_factor_enrollment_required`: The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.
+             */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The signed-in user may not do this",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "forbidden" | "two_factor_enrollment_required";
+                        /** @constant */
+                        status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Too Many Requests.
+             *     - `rate_limited`: Too many requests; Retry-After says how many seconds to wait.
+             */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests",
+                     *       "code": "rate_limited"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "rate_limited";
+                        /** @constant */
+                        status?: 429;
+                    };
+                };
+            };
+            /**
+             * @description Internal Server Error.
+             *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
+             */
+            500: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/internal-error",
+                     *       "title": "Internal Server Error",
+                     *       "status": 500,
+                     *       "detail": "The server could not complete the request",
+                     *       "code": "internal_error"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "internal_error";
+                        /** @constant */
+                        status?: 500;
+                    };
+                };
+            };
+        };
+    };
     transferFirmOwnership: {
         parameters: {
             query?: never;
@@ -6881,11 +7570,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        closed_at: string | null;
                         /** Format: date-time */
                         created_at: string;
                         id: string;
                         name: string;
                         primary_subscriber_id: string;
+                        purge_at: string | null;
                         sso: {
                             enforced: boolean;
                             idp_entity_id: string;
@@ -7034,6 +7725,36 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -7427,6 +8148,7 @@ export interface operations {
             };
             /**
              * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `sso_not_tested`: Single sign-on cannot be enforced before a successful test sign-in with the current identity provider settings.
              */
             409: {
@@ -7437,16 +8159,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://chambers.dev/problems/sso-not-tested",
+                     *       "type": "https://chambers.dev/problems/firm-closed",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "Single sign-on cannot be enforced before a successful test sign-in with the current identity provider settings.",
-                     *       "code": "sso_not_tested"
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "sso_not_tested";
+                        code?: "firm_closed" | "sso_not_tested";
                         /** @constant */
                         status?: 409;
                     };
@@ -7835,6 +8557,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -7853,7 +8576,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -8292,6 +9015,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -8310,7 +9034,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -8553,6 +9277,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -8737,6 +9488,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -8755,7 +9507,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -9521,6 +10273,7 @@ export interface operations {
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
              *     - `email_in_use`: This email address is already in use.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `license_purchase_required`: No license is free; `quote` says what the missing ones cost. Repeat with `confirm_purchase: true` to buy them.
              */
             409: {
@@ -9540,7 +10293,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict" | "email_in_use" | "license_purchase_required";
+                        code?: "conflict" | "email_in_use" | "firm_closed" | "license_purchase_required";
                         /** @constant */
                         status?: 409;
                     };
@@ -9955,6 +10708,7 @@ export interface operations {
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
              *     - `email_in_use`: This email address is already in use.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `license_purchase_required`: No license is free; `quote` says what the missing ones cost. Repeat with `confirm_purchase: true` to buy them.
              */
             409: {
@@ -9974,7 +10728,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict" | "email_in_use" | "license_purchase_required";
+                        code?: "conflict" | "email_in_use" | "firm_closed" | "license_purchase_required";
                         /** @constant */
                         status?: 409;
                     };
@@ -10203,6 +10957,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -10372,6 +11153,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -11208,6 +12016,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -11226,7 +12035,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -11443,6 +12252,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -11653,6 +12489,7 @@ export interface operations {
             };
             /**
              * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `no_available_license`: Too few licenses are free; `available` says how many are.
              */
             409: {
@@ -11663,16 +12500,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://chambers.dev/problems/no-available-license",
+                     *       "type": "https://chambers.dev/problems/firm-closed",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "Too few licenses are free",
-                     *       "code": "no_available_license"
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "no_available_license";
+                        code?: "firm_closed" | "no_available_license";
                         /** @constant */
                         status?: 409;
                     };
@@ -11835,6 +12672,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -12286,6 +13150,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -12304,7 +13169,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -12843,6 +13708,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -12861,7 +13727,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -13292,8 +14158,10 @@ export interface operations {
                     "application/json": {
                         abilities: {
                             assign_tasks_to_anyone: boolean;
+                            close_firm: boolean;
                             create_contacts: boolean;
                             create_matters: boolean;
+                            export_firm: boolean;
                             import_users: boolean;
                             invite_users: boolean;
                             manage_firm: boolean;
@@ -13322,11 +14190,13 @@ export interface operations {
                         deactivated_at: string | null;
                         email: string;
                         firm: {
+                            closed_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                             id: string;
                             name: string;
                             primary_subscriber_id: string;
+                            purge_at: string | null;
                             sso: {
                                 enforced: boolean;
                                 idp_entity_id: string;
@@ -13592,6 +14462,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `email_in_use`: This email address is already in use.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -13613,7 +14484,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "email_in_use";
+                        code?: "email_in_use" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -13874,6 +14745,36 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -14528,6 +15429,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -14746,6 +15674,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -15001,6 +15956,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -15022,7 +15978,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -15288,6 +16244,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -15309,7 +16266,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -15577,6 +16534,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -15598,7 +16556,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -15852,6 +16810,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -16275,6 +17260,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -16906,6 +17918,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -17285,6 +18324,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -17420,6 +18486,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -18661,6 +19754,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -18679,7 +19773,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -19342,6 +20436,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -19675,6 +20796,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -19693,7 +20815,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -20096,6 +21218,7 @@ export interface operations {
             };
             /**
              * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `role_immutable`: A built-in role cannot be changed or deleted.
              *     - `role_in_use`: The role is held by users; `holders` says how many.
              */
@@ -20107,16 +21230,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://chambers.dev/problems/role-immutable",
+                     *       "type": "https://chambers.dev/problems/firm-closed",
                      *       "title": "Conflict",
                      *       "status": 409,
-                     *       "detail": "A built-in role cannot be changed or deleted.",
-                     *       "code": "role_immutable"
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "role_immutable" | "role_in_use";
+                        code?: "firm_closed" | "role_immutable" | "role_in_use";
                         /** @constant */
                         status?: 409;
                     };
@@ -20317,6 +21440,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `role_immutable`: A built-in role cannot be changed or deleted.
              */
             409: {
@@ -20336,7 +21460,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict" | "role_immutable";
+                        code?: "conflict" | "firm_closed" | "role_immutable";
                         /** @constant */
                         status?: 409;
                     };
@@ -20663,6 +21787,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -20996,6 +22147,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -21214,6 +22392,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -21439,6 +22644,36 @@ export interface operations {
                         code?: "forbidden" | "sso_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit-IfCounted"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining-IfCounted"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset-IfCounted"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -21723,11 +22958,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         firm: {
+                            closed_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                             id: string;
                             name: string;
                             primary_subscriber_id: string;
+                            purge_at: string | null;
                             sso: {
                                 enforced: boolean;
                                 idp_entity_id: string;
@@ -22159,6 +23396,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -22570,6 +23834,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -23031,6 +24322,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -23908,6 +25226,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Precondition Failed.
              *     - `precondition_failed`: The record changed since the ETag sent in If-Match.
              */
@@ -24433,6 +25778,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `reassignment_required`: The user still holds work; `counts` says how much.
              */
             409: {
@@ -24452,7 +25798,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict" | "reassignment_required";
+                        code?: "conflict" | "firm_closed" | "reassignment_required";
                         /** @constant */
                         status?: 409;
                     };
@@ -24700,6 +26046,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `email_in_use`: This email address is already in use.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -24718,7 +26065,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "email_in_use";
+                        code?: "email_in_use" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -25012,6 +26359,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `email_in_use`: This email address is already in use.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              *     - `license_purchase_required`: No license is free; `quote` says what the missing ones cost. Repeat with `confirm_purchase: true` to buy them.
              */
             409: {
@@ -25031,7 +26379,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "email_in_use" | "license_purchase_required";
+                        code?: "email_in_use" | "firm_closed" | "license_purchase_required";
                         /** @constant */
                         status?: 409;
                     };
@@ -25256,6 +26604,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -25613,6 +26988,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -25783,6 +27185,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -25801,7 +27204,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };
@@ -25970,6 +27373,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -26184,6 +27614,33 @@ export interface operations {
                         code?: "forbidden" | "two_factor_enrollment_required";
                         /** @constant */
                         status?: 403;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -26538,6 +27995,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Content Too Large.
              *     - `payload_too_large`: The request body is too large.
              */
@@ -26760,6 +28244,33 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
+                    };
+                };
+            };
+            /**
              * @description Internal Server Error.
              *     - `internal_error`: The server could not complete the request; the detail names the request id it was logged under.
              */
@@ -26954,6 +28465,33 @@ export interface operations {
                         code?: "not_found";
                         /** @constant */
                         status?: 404;
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://chambers.dev/problems/firm-closed",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
+                     *       "code": "firm_closed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "firm_closed";
+                        /** @constant */
+                        status?: 409;
                     };
                 };
             };
@@ -27378,6 +28916,7 @@ export interface operations {
             /**
              * @description Conflict.
              *     - `conflict`: The request conflicts with the current state: a name already taken, or an Idempotency-Key reused for a different request.
+             *     - `firm_closed`: The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).
              */
             409: {
                 headers: {
@@ -27396,7 +28935,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "conflict";
+                        code?: "conflict" | "firm_closed";
                         /** @constant */
                         status?: 409;
                     };

@@ -1172,3 +1172,23 @@ export const addonAllocations = pgTable(
     index("addon_allocations_user_idx").on(t.firmId, t.userId),
   ],
 );
+
+/**
+ * CLS-1, CLS-2: a closed firm's closing, one row per firm: who closed it, why, and when its
+ * data goes. `purge_started_at` is written by the purge job alone, in the transaction that
+ * deletes the firm's rows: the feed's trigger lets a delete through only then (migration 0021).
+ */
+export const firmClosures = pgTable(
+  "firm_closures",
+  {
+    firmId: text("firm_id").primaryKey(),
+    closedById: text("closed_by_id").notNull(),
+    closedByName: text("closed_by_name").notNull(),
+    reason: text("reason").notNull(),
+    closedAt: ts("closed_at").notNull(),
+    purgeAt: ts("purge_at").notNull(),
+    purgeNoticeAt: ts("purge_notice_at"),
+    purgeStartedAt: ts("purge_started_at"),
+  },
+  (t) => [foreignKey({ name: "firm_closures_closed_by_fk", columns: [t.firmId, t.closedById], foreignColumns: [users.firmId, users.id] })],
+);

@@ -12,6 +12,8 @@ export interface Actor {
   permissions: ReadonlySet<Permission>;
   sessionId: string;
   sessionKind: "session" | "api_token";
+  /** CLS-2: the firm is closed, and read-only. */
+  firmClosed?: boolean;
 }
 
 /** The context of a use case running inside one transaction. */

@@ -20,3 +20,5 @@ export const forbidden = (detail = "You do not have permission to do this.") => 
 export const unauthenticated = (detail = "Sign in to continue.") => new AppError("unauthenticated", detail);
 export const validation = (errors: FieldError[], detail = "Some fields are not valid.") =>
   new AppError("validation_failed", detail, {}, errors);
+export const firmClosed = () =>
+  new AppError("firm_closed", "The firm's account is closed: its data is read-only until it is deleted. An administrator can still download the export.");

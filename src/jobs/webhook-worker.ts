@@ -85,6 +85,8 @@ export class WebhookWorker {
       const result = await tx.execute(sql`
         select d.firm_id, d.id from webhook_deliveries d
         join webhook_endpoints e on e.firm_id = d.firm_id and e.id = d.endpoint_id and e.status = 'active'
+        -- CLS-2: a closed firm's endpoints receive nothing more.
+        join firms f on f.id = d.firm_id and f.status = 'active'
         where ((d.status = 'pending' and d.next_attempt_at <= ${now}) or (d.status = 'sending' and d.locked_until <= ${now}))
           and not exists (
             select 1 from webhook_deliveries p

@@ -5,6 +5,7 @@
  * manages the events of their own calendar only. Whether an event is seen at all (its matter's
  * access) is decided in the query.
  */
+import { whileOpen } from "./closed-firm.js";
 import type { Actor } from "../domain/context.js";
 
 export interface EventTarget {
@@ -24,7 +25,7 @@ export const calendarPolicy = {
 };
 
 /** What the actor may do to the event, sent with it (DESIGN habit 3). */
-export const eventAbilities = (actor: Actor, event: EventTarget) => ({ edit: calendarPolicy.edit_event(actor, event) });
+export const eventAbilities = (actor: Actor, event: EventTarget) => whileOpen(actor, { edit: calendarPolicy.edit_event(actor, event) });
 
 /** What the actor may do on a calendar of GET /calendars. */
-export const calendarAbilities = (actor: Actor, calendar: EventTarget) => ({ add_events: calendarPolicy.add_event_to(actor, calendar) });
+export const calendarAbilities = (actor: Actor, calendar: EventTarget) => whileOpen(actor, { add_events: calendarPolicy.add_event_to(actor, calendar) });

@@ -1,4 +1,5 @@
 /** Who may do what to contacts (PRC-1, PRC-8, GRP-4). Pure functions. */
+import { whileOpen } from "./closed-firm.js";
 import type { Actor } from "../domain/context.js";
 
 export const contactPolicy = {
@@ -11,4 +12,4 @@ export const contactPolicy = {
 };
 
 /** What the actor may do to a contact, sent with it (DESIGN habit 3). */
-export const contactAbilities = (actor: Actor) => ({ edit: contactPolicy.edit(actor), manage_rates: contactPolicy.manage_rates(actor) });
+export const contactAbilities = (actor: Actor) => whileOpen(actor, { edit: contactPolicy.edit(actor), manage_rates: contactPolicy.manage_rates(actor) });

@@ -2,6 +2,7 @@
  * What a person may do firm-wide (ACC-3, CON-2): sent in GET /me as `abilities`, so the console
  * shows and hides from it and never checks permission keys itself. Only what exists is listed.
  */
+import { whileOpen } from "./closed-firm.js";
 import type { Actor } from "../domain/context.js";
 import { reassignmentPolicy } from "./reassignments.js";
 import { importPolicy } from "./imports.js";
@@ -11,7 +12,7 @@ import { contactPolicy } from "./contacts.js";
 const has = (actor: Actor, key: Parameters<Actor["permissions"]["has"]>[0]) => actor.permissions.has(key);
 
 export function firmAbilities(actor: Actor) {
-  return {
+  return whileOpen(actor, {
     invite_users: has(actor, "users.manage"),
     manage_users: has(actor, "users.manage"),
     /** See the license counts: those who invite, manage licenses or read the bills. */
@@ -40,7 +41,11 @@ export function firmAbilities(actor: Actor) {
     assign_tasks_to_anyone: has(actor, "tasks.manage_all"),
     /** REA-9: the past reassignments and their reports. */
     view_reassignments: reassignmentPolicy.view(actor),
-  };
+    /** CLS-1: close the firm's account (false once it is closed). */
+    close_firm: has(actor, "firm.settings"),
+    /** CLS-2: download the export of the firm's data, also while it is closed. */
+    export_firm: has(actor, "firm.settings"),
+  });
 }
 
 export type FirmAbilities = ReturnType<typeof firmAbilities>;

@@ -3,6 +3,7 @@
  * matter at all is decided in the query (src/domain/practice/matter-access.ts): every function
  * here is asked only about a matter the actor already sees.
  */
+import { whileOpen } from "./closed-firm.js";
 import type { Actor } from "../domain/context.js";
 
 export interface MatterTarget {
@@ -29,10 +30,10 @@ export type MatterAction = Exclude<keyof typeof matterPolicy, "create" | "make_p
  * when a change has just left the actor out of the matter's access: they may do nothing more.
  */
 export function matterAbilities(actor: Actor, matter: MatterTarget, visible = true): Record<MatterAction | "view", boolean> {
-  return {
+  return whileOpen(actor, {
     view: visible,
     edit: visible && matterPolicy.edit(actor, matter),
     change_access: visible && matterPolicy.change_access(actor, matter),
     manage_rates: visible && matterPolicy.manage_rates(actor, matter),
-  };
+  });
 }

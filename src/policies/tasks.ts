@@ -4,6 +4,7 @@
  * themselves and change only the tasks assigned to them, which stay theirs. Whether the task is
  * seen at all (its matter's access) is decided in the query.
  */
+import { whileOpen } from "./closed-firm.js";
 import type { Actor } from "../domain/context.js";
 
 export interface TaskTarget {
@@ -20,4 +21,4 @@ export const taskPolicy = {
 };
 
 /** What the actor may do to the task, sent with it (DESIGN habit 3). */
-export const taskAbilities = (actor: Actor, task: TaskTarget) => ({ edit: taskPolicy.edit(actor, task), reassign: taskPolicy.reassign(actor, task) });
+export const taskAbilities = (actor: Actor, task: TaskTarget) => whileOpen(actor, { edit: taskPolicy.edit(actor, task), reassign: taskPolicy.reassign(actor, task) });

@@ -2,6 +2,7 @@
  * Who may do what with secure-message threads (PRC-8, DEA-6). Pure functions. Which threads the
  * actor sees is decided in the query: those they take part in, and those of a matter they see.
  */
+import { whileOpen } from "./closed-firm.js";
 import type { Actor } from "../domain/context.js";
 
 export interface ThreadTarget {
@@ -17,4 +18,4 @@ export const threadPolicy = {
 };
 
 /** What the actor may do with the thread, sent with it (DESIGN habit 3). */
-export const threadAbilities = (actor: Actor, thread: ThreadTarget) => ({ post: threadPolicy.post(actor, thread) });
+export const threadAbilities = (actor: Actor, thread: ThreadTarget) => whileOpen(actor, { post: threadPolicy.post(actor, thread) });

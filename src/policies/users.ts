@@ -1,4 +1,5 @@
 /** Who may do what to a user (ACC-3, ACC-4, ACC-5, ROL-7, DEA-1). Pure functions. */
+import { whileOpen } from "./closed-firm.js";
 import type { Actor } from "../domain/context.js";
 import { feedPolicy } from "./feed.js";
 
@@ -55,5 +56,5 @@ export type UserAction = keyof typeof userPolicy;
 export function userAbilities(actor: Actor, target: UserTarget): Record<UserAction, boolean> {
   const out = {} as Record<UserAction, boolean>;
   for (const action of Object.keys(userPolicy) as UserAction[]) out[action] = userPolicy[action](actor, target);
-  return out;
+  return whileOpen(actor, out);
 }

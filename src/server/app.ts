@@ -26,6 +26,7 @@ import { addonRoutes } from "./routes/addons.js";
 import { roleRoutes } from "./routes/roles.js";
 import { groupRoutes } from "./routes/groups.js";
 import { ownershipRoutes } from "./routes/ownership.js";
+import { closingRoutes } from "./routes/closing.js";
 import { emailChangeRoutes } from "./routes/email-changes.js";
 import { passwordRoutes } from "./routes/passwords.js";
 import { twoFactorRoutes } from "./routes/two-factor.js";
@@ -137,6 +138,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     await roleRoutes(zapi, deps);
     await groupRoutes(zapi, deps);
     await ownershipRoutes(zapi, deps);
+    await closingRoutes(zapi, deps);
     await emailChangeRoutes(zapi, deps);
     await passwordRoutes(zapi, deps);
     await twoFactorRoutes(zapi, deps);

@@ -4,6 +4,7 @@ import { fullName, type UserRecord } from "../domain/users/user-record.js";
 import { userAbilities } from "../policies/users.js";
 import type { FirmOut, UserOut } from "../shared/schemas.js";
 import type { firms, subscriptions } from "../db/schema.js";
+import { purgeDateOf } from "../shared/closing.js";
 import type { SsoSummary } from "../domain/sso/sso-settings.js";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -72,5 +73,7 @@ export function presentFirm(f: typeof firms.$inferSelect, s: typeof subscription
     sso,
     two_factor_required: f.twoFactorRequired,
     created_at: f.createdAt.toISOString(),
+    closed_at: f.closedAt?.toISOString() ?? null,
+    purge_at: f.closedAt ? purgeDateOf(f.closedAt).toISOString() : null,
   };
 }

@@ -24,6 +24,8 @@ export const ACTIVITY_KINDS = {
   "user.password_reset": "Password reset",
   "reassignment.completed": "Work reassigned",
   "firm.ownership_transferred": "Ownership transferred",
+  "firm.closed": "Account closed",
+  "firm.purge_notice": "Data deletion coming",
   "api_token.created": "API token created",
   "api_token.revoked": "API token revoked",
   "role.created": "Role created",

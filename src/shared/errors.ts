@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   addon_already_allocated: 409,
   addon_trial_unavailable: 409,
   addon_trial_not_active: 409,
+  firm_closed: 409,
   invitation_expired: 410,
   link_expired: 410,
   invitation_invalid: 404,

@@ -7,6 +7,8 @@ export const LIMITS = {
   emailMax: 254,
   tokenNameMax: 100,
   descriptionMax: 1000,
+  /** CLS-1: the reason given for closing the account. */
+  closeReasonMax: 2000,
   roleNameMax: 60,
   invitationMessageMax: 2000,
   licensesMax: 10_000,

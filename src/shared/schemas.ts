@@ -113,6 +113,9 @@ export const firmOut = z.object({
   /** SES-3: everyone signing in with a password needs a second factor. */
   two_factor_required: z.boolean(),
   created_at: isoTime,
+  /** CLS-2: when the account was closed, and when its data is deleted; null while active. */
+  closed_at: isoTime.nullable(),
+  purge_at: isoTime.nullable(),
 });
 export type FirmOut = z.infer<typeof firmOut>;
 
@@ -127,6 +130,8 @@ export const firmAbilitiesOut = z.object({
   manage_groups: z.boolean(),
   view_feed: z.boolean(),
   manage_firm: z.boolean(),
+  close_firm: z.boolean(),
+  export_firm: z.boolean(),
   transfer_ownership: z.boolean(),
   reassign_work: z.boolean(),
   import_users: z.boolean(),

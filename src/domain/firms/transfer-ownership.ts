@@ -9,13 +9,13 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { firms, roles, userRoles, users } from "../../db/schema.js";
 import type { Clock } from "../clock.js";
-import { verifyPassword } from "../accounts/passwords.js";
 import { normaliseEmail } from "../accounts/emails.js";
 import type { Actor, TxContext } from "../context.js";
-import { AppError, forbidden, notFound, validation } from "../errors.js";
+import { AppError, firmClosed, forbidden, notFound, validation } from "../errors.js";
 import { recordActivity } from "../feed/record-activity.js";
 import { notify } from "../notifications/notify.js";
 import { findUser, fullName, type UserRecord } from "../users/user-record.js";
+import { checkOwnPassword, WRONG_PASSWORD } from "./confirm-password.js";
 import { loadFirmWithSso } from "./load-firm.js";
 
 export const OWNERSHIP_TRANSFERRED = "firm.ownership_transferred";
@@ -42,7 +42,7 @@ const notPrimary = () => forbidden("Only the primary subscriber can transfer own
 async function lockFirm(tx: Tx, firmId: string): Promise<FirmRow> {
   const [firm] = await tx.select().from(firms).where(eq(firms.id, firmId)).for("no key update");
   if (!firm) throw new AppError("not_found", `No firm has the id ${firmId}.`);
-  if (firm.status !== "active") throw new AppError("forbidden", "The firm is closed; its data is read-only.");
+  if (firm.status !== "active") throw firmClosed();
   return firm;
 }
 
@@ -63,13 +63,7 @@ export function targetProblem(target: UserRecord): string | null {
 export async function transferOwnership(db: Db, clock: Clock, actor: Actor, input: OwnershipTransferInput) {
   // A cheap refusal before argon2 runs; the locked firm row below has the final word.
   if (!actor.isPrimarySubscriber) throw notPrimary();
-  // argon2 is slow on purpose: check the password before any lock is taken.
-  const [self] = await db
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(and(eq(users.firmId, actor.firmId), eq(users.id, actor.userId)));
-  const checkedHash = self?.passwordHash ?? null;
-  const passwordOk = await verifyPassword(checkedHash, input.password);
+  const password = await checkOwnPassword(db, actor, input.password);
 
   return db.transaction(async (tx) => {
     const firm = await lockFirm(tx, actor.firmId);
@@ -81,8 +75,7 @@ export async function transferOwnership(db: Db, clock: Clock, actor: Actor, inpu
     if (!target) throw notFound("User");
 
     const errors = [];
-    // The hash must still be the one checked: a password changed meanwhile does not count.
-    if (!passwordOk || owner.passwordHash !== checkedHash) errors.push({ path: "password", message: "The password is not correct." });
+    if (!password.stillRight(owner.passwordHash)) errors.push(WRONG_PASSWORD);
     // Exactly as on the account: no trimming, no case folding.
     if (input.full_name !== fullName(owner)) {
       errors.push({ path: "full_name", message: "Type your full name exactly as it appears on your account." });

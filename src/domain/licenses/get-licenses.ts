@@ -54,5 +54,7 @@ export async function getLicenses({ db, actor }: ReadContext) {
     .from(subscriptions)
     .where(eq(subscriptions.firmId, firmId));
   if (!row) throw notFound("Subscription");
-  return presentLicenses(row.sub, Number(row.occupied), row.addons);
+  const licenses = presentLicenses(row.sub, Number(row.occupied), row.addons);
+  // LIC-6, CLS-2: a closed firm is never billed again.
+  return actor.firmClosed ? { ...licenses, next_bill_estimate_cents: 0 } : licenses;
 }

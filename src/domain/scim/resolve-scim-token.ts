@@ -15,7 +15,7 @@ import { sha256 } from "../secrets.js";
 /** The last use is written at most this often. */
 const TOUCH_EVERY_MS = 60_000;
 
-export type ScimAuth = { actor: Actor; firmClosed: boolean } | null;
+export type ScimAuth = { actor: Actor } | { firmClosed: true } | null;
 
 export async function resolveScimToken(db: Executor, clock: Clock, token: string): Promise<ScimAuth> {
   const [row] = await db
@@ -23,7 +23,10 @@ export async function resolveScimToken(db: Executor, clock: Clock, token: string
     .from(scimTokens)
     .innerJoin(firms, eq(firms.id, scimTokens.firmId))
     .where(eq(scimTokens.tokenHash, sha256(token)));
-  if (!row || row.token.revokedAt) return null;
+  if (!row) return null;
+  // CLS-2: closing revoked the firm's tokens; the identity provider is told why, whatever it asks.
+  if (row.firmStatus !== "active") return { firmClosed: true };
+  if (row.token.revokedAt) return null;
   const t = row.token;
   const now = clock.now();
   if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
@@ -34,7 +37,6 @@ export async function resolveScimToken(db: Executor, clock: Clock, token: string
       .where(and(eq(scimTokens.firmId, t.firmId), eq(scimTokens.id, t.id), or(isNull(scimTokens.lastUsedAt), lt(scimTokens.lastUsedAt, new Date(now.getTime() - TOUCH_EVERY_MS + 1)))));
   }
   return {
-    firmClosed: row.firmStatus !== "active",
     actor: {
       userId: t.createdById,
       firmId: t.firmId,

@@ -30,6 +30,8 @@ export interface ResolvedSession {
   lastSeenAt: Date;
   /** SES-3: the firm requires a second factor and this user has none yet: only enrolment answers. */
   twoFactorEnrollmentRequired: boolean;
+  /** CLS-2: the firm is closed: its administrators read and export, nothing changes. */
+  firmClosed: boolean;
   /** What a route asked the auth layer to read in the same statement (`config.resolve`). */
   loaded?: unknown;
 }
@@ -64,20 +66,28 @@ export function sessionOf(row: SessionRow, clock: Clock): ResolvedSession | null
   const now = clock.now().getTime();
   if (row.revoked_at) return null;
   if (row.expires_at && new Date(row.expires_at).getTime() <= now) return null;
-  if (row.status !== "active" || row.firm_status !== "active") return null;
+  if (row.status !== "active") return null;
+  const permissions = new Set((row.permissions ?? []) as Permission[]);
+  const firmClosed = row.firm_status !== "active";
+  // CLS-2: of a closed firm, only administrators are let in (closing ended every session, so
+  // this is one they opened since), and only to read and export.
+  if (firmClosed && !permissions.has("firm.settings")) return null;
   return {
+    firmClosed,
     csrfToken: row.csrf_token,
     lastSeenAt: new Date(row.last_seen_at),
-    twoFactorEnrollmentRequired: row.two_factor_enrollment_required === true,
+    // Nothing can be enrolled in a read-only firm: reading is not held back for it.
+    twoFactorEnrollmentRequired: !firmClosed && row.two_factor_enrollment_required === true,
     actor: {
       userId: row.user_id,
       firmId: row.firm_id,
       email: row.email,
       name: `${row.first_name} ${row.last_name}`.trim() || row.email,
       isPrimarySubscriber: row.primary_subscriber_id === row.user_id,
-      permissions: new Set((row.permissions ?? []) as Permission[]),
+      permissions,
       sessionId: row.session_id,
       sessionKind: row.kind,
+      firmClosed,
     },
   };
 }

@@ -33,13 +33,19 @@ export async function signIn(
 ): Promise<SignInResult> {
   // Invited users have no password yet and cannot sign in (USR-3); they get the same answer.
   const [user] = await db
-    .select({ firmId: users.firmId, id: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName, passwordHash: users.passwordHash, firmStatus: firms.status })
+    .select({ firmId: users.firmId, id: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName, passwordHash: users.passwordHash, firmStatus: firms.status,
+      isAdministrator: sql<boolean>`exists (select 1 from user_roles ur join roles r on r.firm_id = ur.firm_id and r.id = ur.role_id
+        where ur.firm_id = ${users.firmId} and ur.user_id = ${users.id} and 'firm.settings' = any(r.permissions))` })
     .from(users)
     .innerJoin(firms, eq(firms.id, users.firmId))
     .where(and(sql`lower(${users.email}) = ${normaliseEmail(input.email)}`, eq(users.status, "active")))
     .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !ok || user.firmStatus !== "active") throw invalidCredentials();
+  if (!user || !ok) throw invalidCredentials();
+  // CLS-2: a closed firm lets its administrators in, to read and export; nobody else.
+  if (user.firmStatus !== "active" && !user.isAdministrator) {
+    throw new AppError("firm_closed", "Your firm's account is closed: only its administrators can sign in, to read and export its data.");
+  }
   // SSO-2: only once the password is right, so the answer reveals nothing to a guesser.
   await assertPasswordAllowed(db, user.firmId, user.email);
   const session = await db.transaction(async (tx) => {

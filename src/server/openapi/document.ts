@@ -44,6 +44,7 @@ interface OperationMeta {
   body: boolean;
   pathParams: boolean;
   beforeTwoFactor: boolean;
+  whileClosed: boolean;
 }
 
 /** Who may call, in words. */
@@ -91,6 +92,7 @@ export function transformRoute(input: { schema: unknown; url: string; route: Rou
     body: raw.body !== undefined || config.requestBody !== undefined,
     pathParams: /[:{]/.test(input.url),
     beforeTwoFactor: config.beforeTwoFactor === true,
+    whileClosed: config.whileClosed === true,
   };
   const response = (schema.response as Json | undefined)?.["200"];
   const description = [
@@ -120,6 +122,8 @@ export function impliedCodes(meta: OperationMeta, reads: Set<string>): ErrorCode
   if (meta.auth !== "public") codes.push("unauthenticated");
   // SES-3: a user who must enrol a second factor first is turned away everywhere else.
   if (meta.auth !== "public" && !meta.beforeTwoFactor) codes.push("two_factor_enrollment_required");
+  // CLS-2: a closed firm is read-only; only signing out still changes anything.
+  if (meta.auth !== "public" && unsafe && !meta.whileClosed) codes.push("firm_closed");
   // A permission refused, or a cookie session's unsafe request without its CSRF token.
   if ((meta.auth !== "public" && meta.auth !== "user") || unsafe) codes.push("forbidden");
   if (meta.pathParams) codes.push("not_found");
@@ -156,7 +160,8 @@ function successHeaders(meta: OperationMeta, reads: Set<string>, response: Json)
   names.push(...meta.sends);
   if (reads.has("IdempotencyKey")) names.push("Idempotent-Replayed");
   const content = response.content as Json | undefined;
-  if (content && Object.keys(content).some((t) => t.startsWith("text/csv"))) names.push("Content-Disposition");
+  // Files to download: a CSV, or a zip of them (the export).
+  if (content && Object.keys(content).some((t) => t.startsWith("text/csv") || t === "application/zip")) names.push("Content-Disposition");
   return Object.fromEntries(names.map((n) => [n, headerRef(n)]));
 }
 

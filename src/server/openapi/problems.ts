@@ -18,6 +18,7 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
   two_factor_required: "The password is right and this person signs in with a second factor: send `code` too. No session was opened.",
   two_factor_invalid: "The two-factor code is wrong, already used or too old.",
   two_factor_enrollment_required: "The firm requires two-factor sign-in and this person has not enrolled yet: only /me, the two-factor endpoints and signing out answer.",
+  firm_closed: "The firm's account is closed: its data is read-only until it is deleted, and only administrators may sign in (to read and export it).",
   not_found: "No such record in the caller's firm (records of other firms are not found either).",
   method_not_allowed: "The method is not allowed on this path.",
   email_in_use: "This email address is already in use.",

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
 import { sessions } from "../../db/schema.js";
 import type { Actor } from "../../domain/context.js";
-import { AppError, forbidden, unauthenticated } from "../../domain/errors.js";
+import { AppError, firmClosed, forbidden, unauthenticated } from "../../domain/errors.js";
 import { resolveSession, type ResolvedSession, type SessionResolver } from "../../domain/sessions/resolve-session.js";
 import type { Clock } from "../../domain/clock.js";
 import { BackgroundTasks } from "../../jobs/background.js";
@@ -48,6 +48,11 @@ declare module "fastify" {
      * `two_factor_enrollment_required` to them.
      */
     beforeTwoFactor?: boolean;
+    /**
+     * CLS-2: the route is an unsafe one that still answers the administrators of a closed firm
+     * (signing out). Every other POST, PUT, PATCH and DELETE answers 409 `firm_closed` to them.
+     */
+    whileClosed?: boolean;
   }
   interface FastifyInstance {
     routeTable: RouteEntry[];
@@ -61,6 +66,8 @@ declare module "fastify" {
     sessionLoaded: unknown;
     /** SES-3: the signed-in user must enrol a second factor before anything else. */
     twoFactorEnrollmentRequired: boolean;
+    /** CLS-2: the signed-in user's firm is closed, and read-only. */
+    firmClosed: boolean;
   }
 }
 
@@ -126,6 +133,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
   app.decorateRequest("csrfToken", null);
   app.decorateRequest("sessionLoaded", undefined);
   app.decorateRequest("twoFactorEnrollmentRequired", false);
+  app.decorateRequest("firmClosed", false);
   const touches = new SessionTouches(deps.db, deps.background ?? new BackgroundTasks(app.log));
   app.decorate("sessionTouches", touches.tasks);
   // Closing waits for the writes under way, before the database itself is closed.
@@ -163,6 +171,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
         request.csrfToken = resolved.csrfToken;
         request.sessionLoaded = resolved.loaded;
         request.twoFactorEnrollmentRequired = resolved.twoFactorEnrollmentRequired;
+        request.firmClosed = resolved.firmClosed;
         seen.set(request, { resolved, now: deps.clock.now() });
       } else if (fromHeader && policy !== "public") {
         throw unauthenticated("The token is not valid or has been revoked.");
@@ -171,6 +180,10 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; clock: Clock;
     if (policy === "public") return;
     const actor = request.actorOrNull;
     if (!actor) throw unauthenticated();
+    // CLS-2: decided here once, for every route: a closed firm changes nothing.
+    if (request.firmClosed && !SAFE_METHODS.has(request.method) && !request.routeOptions.config.whileClosed) {
+      throw firmClosed();
+    }
     if (request.twoFactorEnrollmentRequired && !request.routeOptions.config.beforeTwoFactor) {
       throw new AppError("two_factor_enrollment_required", "Your firm requires two-factor sign-in: set it up (Settings, Security) before anything else.");
     }

@@ -53,7 +53,9 @@ export function registerScim(scim: FastifyInstance, deps: Deps) {
     if (!m) throw new SCIMMY.Types.Error(401, null as unknown as string, "Send a SCIM token as `Authorization: Bearer <token>`.");
     const auth = await resolveScimToken(deps.database.db, deps.clock, m[1]!);
     if (!auth) throw new SCIMMY.Types.Error(401, null as unknown as string, "The SCIM token is not valid or has been revoked.");
-    if (auth.firmClosed && request.method !== "GET") throw new SCIMMY.Types.Error(403, null as unknown as string, "The firm is closed: nothing can change.");
+    if ("firmClosed" in auth) {
+      throw new SCIMMY.Types.Error(409, null as unknown as string, "The firm's account is closed: its users and groups can no longer be read or changed through SCIM, and its tokens were revoked.");
+    }
     request.scimActor = auth.actor;
   });
 

@@ -83,12 +83,12 @@ export async function accountRoutes(app: App, deps: Deps) {
   app.post(
     "/sessions",
     {
-      config: { auth: "public", limits: SIGN_IN_LIMITS, sends: ["Set-Cookie"], errors: ["invalid_credentials", "sso_required", "two_factor_required", "two_factor_invalid"] },
+      config: { auth: "public", limits: SIGN_IN_LIMITS, sends: ["Set-Cookie"], errors: ["invalid_credentials", "sso_required", "two_factor_required", "two_factor_invalid", "firm_closed"] },
       schema: {
         tags: ["accounts"],
         operationId: "signIn",
         summary: "Sign in with email and password (and a code, with two-factor)",
-        description: "Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once. The right password of someone whose firm enforces single sign-on (and who is not on its exception list) gets 403 `sso_required`: they sign in at `/sso/saml/{firm_id}/login`.",
+        description: "Answers a session token (send it as `Authorization: Bearer`) and sets the session cookie. A wrong password, an unknown email and a user who cannot sign in get the same 401 `invalid_credentials`. With two-factor on (SES-3), the right password without `code` is 401 `two_factor_required` and opens nothing; a wrong, used or expired code is 401 `two_factor_invalid`. `code` is the authenticator's 6-digit code or a recovery code; each works once. The right password of someone whose firm enforces single sign-on (and who is not on its exception list) gets 403 `sso_required`: they sign in at `/sso/saml/{firm_id}/login`. Once the firm's account is closed (CLS-2), its administrators still sign in, to read and export; anyone else with the right password gets 403 `firm_closed`.",
         body: signInBody,
         response: { 201: sessionCreatedOut },
       },
@@ -109,7 +109,7 @@ export async function accountRoutes(app: App, deps: Deps) {
 
   app.delete(
     "/sessions/current",
-    { config: { auth: "user", beforeTwoFactor: true, sends: ["Set-Cookie"] }, schema: { tags: ["accounts"], operationId: "signOut", summary: "Sign out", description: "Ends the session this request uses and clears the session cookie.", response: { 204: z.null() } } },
+    { config: { auth: "user", beforeTwoFactor: true, whileClosed: true, sends: ["Set-Cookie"] }, schema: { tags: ["accounts"], operationId: "signOut", summary: "Sign out", description: "Ends the session this request uses and clears the session cookie.", response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = actorOf(request);
       await db.transaction((tx) => revokeOwnSession({ tx, clock: deps.clock, actor }, actor.sessionId, actor.sessionKind));

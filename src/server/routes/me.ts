@@ -17,7 +17,7 @@ export async function meRoutes(app: App, deps: Deps) {
 
   app.delete(
     "/me/sessions/:id",
-    { config: { auth: "user" }, schema: { tags: ["me"], operationId: "revokeMySession", summary: "End one of my sessions", description: "Ending the session this request uses signs it out too.", params: idParam, response: { 204: z.null() } } },
+    { config: { auth: "user", whileClosed: true }, schema: { tags: ["me"], operationId: "revokeMySession", summary: "End one of my sessions", description: "Ending the session this request uses signs it out too.", params: idParam, response: { 204: z.null() } } },
     async (request, reply) => {
       await change(deps, request, (ctx) => revokeOwnSession(ctx, request.params.id, "session"));
       return reply.code(204).send(null);

@@ -83,3 +83,4 @@ export type Thread = Ok<"/message-threads", "get">["data"][number];
 export type ThreadBody = Body<"/message-threads", "post">;
 export type Message = Ok<"/message-threads/{id}/messages", "get">["data"][number];
 export type PastReassignment = Ok<"/reassignments", "get">["data"][number];
+export type CloseFirmBody = ApiPaths["/firm/close"]["post"]["requestBody"]["content"]["application/json"];

@@ -8,6 +8,7 @@ import {
 import { Link, NavLink as RouterNavLink } from "react-router";
 import { useCurrentUser } from "../api/queries";
 import { useSignOut } from "../api/mutations";
+import { ClosedFirmBanner } from "./ClosedFirmBanner";
 import { NotificationBell } from "./NotificationBell";
 import { Wordmark } from "./Wordmark";
 
@@ -143,7 +144,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
           />
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <ClosedFirmBanner />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Progress, Stack, Text, ThemeIcon, Tooltip } from "@mantine/core";
 import { IconCertificate } from "@tabler/icons-react";
-import { useLicenses } from "../api/queries";
+import { useCurrentUser, useLicenses } from "../api/queries";
 import { formatDate, plural } from "../format";
 
 /**
@@ -9,6 +9,7 @@ import { formatDate, plural } from "../format";
  */
 export function LicenseBanner({ onManage }: { onManage?: () => void }) {
   const licenses = useLicenses();
+  const closed = useCurrentUser().firm.status === "closed";
   if (!licenses.data) return null;
   const l = licenses.data;
   const share = (n: number) => (l.total > 0 ? (n / l.total) * 100 : 0);
@@ -27,7 +28,7 @@ export function LicenseBanner({ onManage }: { onManage?: () => void }) {
               <Text size="sm" c="dimmed">
                 {l.occupied} in use
                 {l.pending_removal > 0 && ` · ${l.pending_removal} pending removal`}
-                {` · Renews ${formatDate(l.next_renewal_at)}`}
+                {closed ? " · Account closed: no renewal" : ` · Renews ${formatDate(l.next_renewal_at)}`}
               </Text>
             </Group>
             <Progress.Root size="sm" maw={420} aria-hidden>

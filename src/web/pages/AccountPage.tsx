@@ -7,6 +7,7 @@ import { LicenseStats } from "../components/LicenseStats";
 import { LoadError } from "../components/LoadError";
 import { PageHeader } from "../components/PageHeader";
 import { TransferOwnershipCard } from "../components/TransferOwnershipCard";
+import { CloseAccountCard } from "../components/CloseAccountCard";
 import { formatDate, formatMoney } from "../format";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -25,6 +26,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function LicensesCard() {
   // Shown to those the server lets read licenses; a 403 simply hides the card.
   const licenses = useLicenses();
+  const closed = useCurrentUser().firm.status === "closed";
   if (!licenses.data) return null;
   const l = licenses.data;
   return (
@@ -34,7 +36,9 @@ function LicensesCard() {
       </Title>
       <LicenseStats licenses={l} />
       <Text size="sm" c="dimmed" mt="md">
-        Renews on {formatDate(l.next_renewal_at)}. Estimated next bill: {formatMoney(l.next_bill_estimate_cents, l.currency)}.
+        {closed
+          ? "The account is closed: it does not renew, and nothing more is billed."
+          : `Renews on ${formatDate(l.next_renewal_at)}. Estimated next bill: ${formatMoney(l.next_bill_estimate_cents, l.currency)}.`}
       </Text>
     </Paper>
   );
@@ -105,10 +109,13 @@ export function AccountPage() {
             <Field label="Current period">
               {formatDate(sub.period_start)} – {formatDate(sub.period_end)}
             </Field>
+            {firm.data.closed_at && <Field label="Closed on">{formatDate(firm.data.closed_at)}</Field>}
+            {firm.data.purge_at && <Field label="Data deleted on">{formatDate(firm.data.purge_at)}</Field>}
           </SimpleGrid>
         </Paper>
         <LicensesCard />
-        {me.is_primary_subscriber && <TransferOwnershipCard onTransferred={setTransferredTo} />}
+        {me.abilities.transfer_ownership && <TransferOwnershipCard onTransferred={setTransferredTo} />}
+        {me.abilities.close_firm && <CloseAccountCard />}
       </Stack>
     </>
   );

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Anchor, Button, Divider, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { IconLogin2 } from "@tabler/icons-react";
 import { useForm } from "@mantine/form";
 import { Link, useSearchParams } from "react-router";
@@ -15,6 +15,7 @@ function signInMessage(error: unknown): string | null {
   if (isProblem(error, "invalid_credentials")) return "Email or password is incorrect.";
   if (isProblem(error, "sso_required")) return "Your firm signs in through single sign-on: use Sign in with SSO below.";
   if (isProblem(error, "rate_limited")) return "Too many sign-in attempts. Please wait a few minutes and try again.";
+  if (isProblem(error, "firm_closed")) return "Your firm's account is closed: only its administrators can sign in now.";
   if (isProblem(error, "two_factor_invalid")) return "That code is not valid. Enter the code your app shows now, or an unused recovery code.";
   return null;
 }
@@ -24,6 +25,8 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const ssoError = params.get("sso_error");
   const [alert, setAlert] = useState<string | null>(ssoError ? ssoErrorMessage(ssoError) : null);
+  // CLS-2: the console lands here right after closing the account, which signed everyone out.
+  const justClosed = params.get("closed") === "1";
   // SES-3: once the password is known right, the second step asks for the code.
   const [askCode, setAskCode] = useState(false);
   const form = useForm({
@@ -87,6 +90,11 @@ export function SignInPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          {justClosed && !alert && (
+            <Alert color="orange.9" variant="light" title="The account is closed" data-testid="closed-notice">
+              Everyone has been signed out. Administrators can sign in again to read the data and download the export.
+            </Alert>
+          )}
           <FormAlert>{alert}</FormAlert>
           <TextInput
             label="Email"
