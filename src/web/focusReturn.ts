@@ -9,6 +9,9 @@ export function returnFocusToMenuButtons(root: Document = document): void {
   root.addEventListener(
     "click",
     (event) => {
+      // Only for an item chosen from the keyboard (Enter or Space: a click with no count); a
+      // pointer's click leaves the focus alone (moving it then upset the groups page's dialog).
+      if (event instanceof MouseEvent && event.detail > 0) return;
       const item = event.target instanceof Element ? event.target.closest('[role="menuitem"]') : null;
       const buttonId = item?.closest('[role="menu"]')?.getAttribute("aria-labelledby");
       const button = buttonId ? root.getElementById(buttonId) : null;

@@ -61,7 +61,19 @@ export function ManageLicensesModal({ opened, onClose }: { opened: boolean; onCl
   const licenses = useLicenses();
   const l = licenses.data;
   return (
-    <Modal opened={opened} onClose={onClose} title="Manage licenses" size={640}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Manage licenses"
+      size={640}
+      // CON-5: Escape closes this dialog only when pressed in it. A purchase's confirmation opens
+      // over it, in a dialog of its own, and Escape there closes that alone (Mantine's own
+      // Escape would close both at once: every open dialog listens to the whole window).
+      closeOnEscape={false}
+      onKeyDown={(event: React.KeyboardEvent) => {
+        if (event.key === "Escape" && !event.nativeEvent.isComposing) onClose();
+      }}
+    >
       {licenses.isPending ? (
         <Center py="xl">
           <Loader size="sm" aria-label="Loading licenses" />
