@@ -49,6 +49,8 @@ const FILES: { name: string; table: string; key: string[]; extra?: string }[] = 
   { name: "invitations.csv", table: "invitations", key: ["id"] },
   { name: "feed.csv", table: "activities", key: ["seq"] },
   { name: "charges.csv", table: "charges", key: ["id"] },
+  { name: "addons.csv", table: "addons", key: ["key"] },
+  { name: "addon_allocations.csv", table: "addon_allocations", key: ["addon_key", "user_id"], extra: `(select u.email from users u where u.firm_id = t.firm_id and u.id = t.user_id) as user_email` },
 ];
 
 const cell = (v: unknown) => (Array.isArray(v) ? neutraliseCell(v.map((x) => (typeof x === "object" && x !== null ? JSON.stringify(x) : String(x))).join("; ")) : neutraliseCell(v));

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { addonAllocations, charges } from "../src/db/schema.js";
+import { addonAllocations, addons, charges } from "../src/db/schema.js";
 import { describeDb, withTwoInstances, type Harness } from "./helpers/harness.js";
-import { buildAdmin, buildFirm, buildUser, invite, signIn, type BuiltFirm } from "./helpers/factories.js";
+import { buildAdmin, buildFirm, buildUser, invite, PASSWORD, signIn, type BuiltFirm } from "./helpers/factories.js";
 
 const DAY = 86400_000;
 
@@ -236,6 +236,21 @@ describeDb("add-on licenses", (h) => {
     expect(await feedKinds(h, firm, "addon.trial_opted_out")).toHaveLength(1);
     // Buying it later is a plain purchase.
     expect((await buy(h, firm, "work", { count: 1, confirm: true })).json().addon).toMatchObject({ status: "active", total: 1 });
+  });
+
+  it("ADD-3 CLS-2 a closed firm's trial never converts and its paid add-ons never renew: no charge ever again", async () => {
+    const firm = await buildFirm(h, { plan: "monthly" });
+    await buy(h, firm, "personal_injury", { count: 2, confirm: true });
+    await buy(h, firm, "work", { count: 2, trial: true });
+    const before = await h.db.select().from(charges).where(eq(charges.firmId, firm.id));
+    const closed = await h.post("/api/v1/firm/close", { reason: "Retiring", password: PASSWORD, firm_name: firm.name }, firm.owner.token);
+    expect(closed.statusCode, closed.body).toBe(200);
+    // Past the trial's end and past the period's renewal.
+    await h.post("/api/v1/_test/clock", { advance_seconds: 40 * 86400 });
+    const after = await h.db.select().from(charges).where(eq(charges.firmId, firm.id));
+    expect(after).toHaveLength(before.length);
+    const [work] = await h.db.select().from(addons).where(and(eq(addons.firmId, firm.id), eq(addons.key, "work")));
+    expect(work!.status).toBe("trial");
   });
 
   it("ADD-1 two instances allocating at once never exceed the add-on's licenses", async () => {

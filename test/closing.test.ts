@@ -303,6 +303,8 @@ describeDb(
     it("CLS-2 SEC-6 the export is a zip of CSV files of the firm's data, formula-safe, with nothing of another firm, for administrators, also once closed", async () => {
       const firm = await buildFirm(h);
       const attorney = await buildUser(h, firm, ["attorney"], { firstName: "=HYPERLINK(\"http://x\")", lastName: "+Sum" });
+      await h.post("/api/v1/addons/personal_injury/licenses", { count: 1, confirm: true }, firm.owner.token);
+      await h.post("/api/v1/addons/personal_injury/allocations", { user_id: attorney.id }, firm.owner.token);
       await makeGroup(h, firm, { name: "@Probate", member_ids: [attorney.id] });
       const matter = await makeMatter(h, attorney, { description: "-2+3 Estate" });
       await makeTask(h, attorney, { matter_id: matter.id, name: "File the petition" });
@@ -320,7 +322,7 @@ describeDb(
         expect(res.headers["content-type"]).toBe("application/zip");
         expect(res.headers["content-disposition"]).toBe(`attachment; filename="chambers-export-${h.clock.now().toISOString().slice(0, 10)}.zip"`);
         const files = readZip(res.rawPayload);
-        for (const name of ["users.csv", "roles.csv", "groups.csv", "group_members.csv", "matters.csv", "tasks.csv", "calendar_events.csv", "message_threads.csv", "messages.csv", "feed.csv", "charges.csv", "contacts.csv"]) {
+        for (const name of ["users.csv", "roles.csv", "groups.csv", "group_members.csv", "matters.csv", "tasks.csv", "calendar_events.csv", "message_threads.csv", "messages.csv", "feed.csv", "charges.csv", "contacts.csv", "addons.csv", "addon_allocations.csv"]) {
           expect(files.has(name), name).toBe(true);
         }
         const all = [...files.values()].join("\n");
@@ -339,6 +341,8 @@ describeDb(
         expect(files.get("contacts.csv")).toContain("Ada Whitlock");
         expect(files.get("feed.csv")).toContain("firm.created");
         expect(files.get("charges.csv")).toContain("subscription");
+        expect(files.get("addons.csv")).toContain("personal_injury");
+        expect(files.get("addon_allocations.csv")).toContain(attorney.email);
         // Never a secret, never another firm.
         expect(all).not.toMatch(/password_hash|token_hash|\$argon2/);
         expect(all).not.toContain(other.id);

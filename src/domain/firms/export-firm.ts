@@ -63,6 +63,12 @@ export const EXPORT_FILES: ExportFile[] = [
   { name: "invitations.csv", table: schema.invitations },
   { name: "feed.csv", table: schema.activities, key: ["seq"] },
   { name: "charges.csv", table: schema.charges },
+  { name: "addons.csv", table: schema.addons },
+  {
+    name: "addon_allocations.csv",
+    table: schema.addonAllocations,
+    extra: { user_email: `(select u.email from users u where u.firm_id = t.firm_id and u.id = t.user_id)` },
+  },
 ];
 
 interface Plan {
