@@ -31,7 +31,7 @@ test("ACC-1 signs up a firm whose first user is the primary subscriber, then sig
   await page.getByRole("tab", { name: "Active" }).click();
 
   await page.getByRole("link", { name: "Account" }).click();
-  await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
   await expect(page.getByText(firm.firmName, { exact: true }).last()).toBeVisible();
   await expect(page.getByText("Annual", { exact: true })).toBeVisible();
   await screenshot(page, "account");
